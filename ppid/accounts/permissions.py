@@ -1,0 +1,238 @@
+"""The one permissions module: which role may do what, where.
+
+Permissions are ``resource:action`` strings. Each numbered duty of the seed (prosedur kerja
+pegawai PPID, a.1 … f) becomes one or more permissions held by that role and by no other role;
+``DUTIES`` below is that mapping as a table that can be read against the seed line by line.
+``LAW_GRANTS`` adds what the law gives a role beyond the seed, each with its article, and
+``READ_GRANTS`` says which resources each role may read.
+
+Scope, for every check:
+- a role *acts* only at the office where it is held (and, for unit roles, for its own work unit);
+- a role held at a parent office may *read* (monitor) its descendant offices, never act for them;
+- a requester sees and acts on only the records they own (``owner_user_id``).
+
+Objects passed to ``can`` expose their office as ``office`` (an Office is its own office), their
+owning requester as ``owner_user_id`` and, where a unit role matters, their units as
+``work_unit_ids``. Lists use ``filter_visible`` so a list and its detail page share one rule.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
+
+from ppid.accounts.roles import UNIT_ROLES, Role
+
+if TYPE_CHECKING:
+    from ppid.accounts.models import RoleMembership
+    from ppid.offices.models import Office
+
+M = TypeVar("M", bound=Model)
+
+READ_ACTIONS = frozenset({"view"})
+
+
+@dataclass(frozen=True)
+class Duty:
+    code: str
+    role: Role
+    summary: str
+    permissions: tuple[str, ...]
+
+
+# fmt: off
+#        seed   role                   duty, as the seed words it (abridged)                            permissions
+DUTIES: tuple[Duty, ...] = (
+    Duty("a.1", Role.PEMBINA,          "pembinaan dan arahan terhadap PPID",                             ("guidance:issue",)),
+    Duty("a.2", Role.PEMBINA,          "menyusun arah kebijakan pengelolaan dan layanan informasi",      ("policy:set",)),
+    Duty("b.1", Role.TIM_PERTIMBANGAN, "arahan seluruh kegiatan pengelolaan dan layanan informasi",      ("direction:issue",)),
+    Duty("b.2", Role.TIM_PERTIMBANGAN, "klasifikasi informasi yang dikecualikan (Keputusan KPU)",        ("exemption:classify",)),
+    Duty("b.3", Role.TIM_PERTIMBANGAN, "menyerahkan hasil pemilahan informasi dikecualikan ke Atasan",   ("exemption:hand_over",)),
+    Duty("c.1", Role.ATASAN,           "persetujuan informasi publik yang dikuasai dan didokumentasikan", ("dip:approve",)),
+    Duty("c.2", Role.ATASAN,           "jawaban atas keberatan pemohon",                                 ("objection:decide",)),
+    Duty("c.3", Role.ATASAN,           "koreksi DIP tiap sub bagian, hasilnya ke Tim",                   ("dip:correct", "dip:send_to_advisory")),
+    Duty("c.4", Role.ATASAN,           "bertanggung jawab atas permasalahan hukum",                      ("legal_matter:oversee",)),
+    Duty("c.5", Role.ATASAN,           "menindaklanjuti penyelesaian sengketa informasi",                ("dispute:follow_up",)),
+    Duty("d.1", Role.PPID,             "merencanakan, mengorganisasikan, melaksanakan, mengawasi, mengevaluasi layanan",
+                                                                                                          ("workplan:manage", "request:decide", "request:extend")),
+    Duty("d.2", Role.PPID,             "menghimpun informasi publik dari seluruh unit kerja",           ("collection:open",)),
+    Duty("d.3", Role.PPID,             "menata dan menyimpan informasi dari tiap sub bagian",            ("dip:arrange",)),
+    Duty("d.4", Role.PPID,             "menyeleksi dan menguji informasi yang dikecualikan",             ("exemption:screen",)),
+    Duty("d.5", Role.PPID,             "membantu menyelesaikan sengketa bersama Sub Bagian Hukum",       ("dispute:assist",)),
+    Duty("d.6", Role.PPID,             "uji konsekuensi bersama Tim Pertimbangan dan Pembina",           ("consequence_test:conduct",)),
+    Duty("e.1", Role.TIM_PENGHUBUNG,   "melaksanakan pelayanan informasi kepada publik",                 ("request:prepare_answer",)),
+    Duty("e.2", Role.TIM_PENGHUBUNG,   "mengumpulkan dan mengelola data yang dikuasai sub bagiannya",    ("dip:submit",)),
+    Duty("e.3", Role.TIM_PENGHUBUNG,   "mengoordinasikan penyelesaian sengketa kepada Sub Bagian Hukum", ("dispute:coordinate",)),
+    Duty("f",   Role.DESK,             "membantu tugas Tim Penghubung: menerima dan mendaftar pemohon",  ("request:register", "request:hand_over")),
+)
+
+
+@dataclass(frozen=True)
+class LawGrant:
+    role: Role
+    permission: str
+    basis: str
+
+
+# What the law gives a role beyond the seed's duties.
+LAW_GRANTS: tuple[LawGrant, ...] = (
+    LawGrant(Role.PPID,           "request:assign",          "Perki 1/2021: the PPID routes a request to the unit holding the information"),
+    LawGrant(Role.DESK,           "request:assign",          "Perki 1/2021: the desk forwards a registered request to the holding unit"),
+    LawGrant(Role.TIM_PENGHUBUNG, "document:verify",         "PKPU 4/2025 Pasal 9: PPID pelaksana verifies documents"),
+    LawGrant(Role.TIM_PENGHUBUNG, "dip:maintain",            "PKPU 4/2025 Pasal 9: PPID pelaksana maintains and updates the DIP"),
+    LawGrant(Role.TIM_PENGHUBUNG, "dispute:send_data",       "PKPU 4/2025 Pasal 9: sends dispute data to the legal unit of its level"),
+    LawGrant(Role.TIM_PENGHUBUNG, "exemption:first_assessment", "PKPU 4/2025 Pasal 9: kajian awal of exempt information and refusals"),
+    LawGrant(Role.LEGAL_UNIT,     "dispute:manage",          "UU KIP Pasal 37-50; RULES.md §5: the legal unit of the level handles disputes"),
+    LawGrant(Role.SYSADMIN,       "office:manage",           "system administration: correct and add offices and work units"),
+    LawGrant(Role.SYSADMIN,       "membership:manage",       "system administration: appoint people to roles"),
+    LawGrant(Role.SYSADMIN,       "calendar:manage",         "system administration: holidays, closures, rule sets"),
+)
+
+# Resources each role may read at its office and, as monitoring, at descendant offices.
+_ALL_RESOURCES = ("office", "request", "objection", "dispute", "dip", "exemption", "report", "audit", "membership")
+READ_GRANTS: dict[Role, tuple[str, ...]] = {
+    Role.PEMBINA:          _ALL_RESOURCES,
+    Role.TIM_PERTIMBANGAN: ("office", "request", "objection", "dispute", "dip", "exemption", "report"),
+    Role.ATASAN:           _ALL_RESOURCES,
+    Role.PPID:             _ALL_RESOURCES,
+    Role.TIM_PENGHUBUNG:   ("office", "request", "objection", "dispute", "dip", "exemption"),
+    Role.DESK:             ("office", "request", "objection", "dip"),
+    Role.LEGAL_UNIT:       ("office", "request", "objection", "dispute", "exemption"),
+    Role.SYSADMIN:         ("office", "audit", "membership"),
+}
+
+# What a requester may do with records they own (requests, objections: later issues).
+REQUESTER_PERMISSIONS = frozenset({"request:view", "request:complete", "request:withdraw", "objection:view", "objection:file"})
+# fmt: on
+
+
+def _build_role_permissions() -> dict[Role, frozenset[str]]:
+    grants: dict[Role, set[str]] = {role: set() for role in Role}
+    for duty in DUTIES:
+        grants[duty.role].update(duty.permissions)
+    for law in LAW_GRANTS:
+        grants[law.role].add(law.permission)
+    for role, resources in READ_GRANTS.items():
+        grants[role].update(f"{resource}:view" for resource in resources)
+    return {role: frozenset(perms) for role, perms in grants.items()}
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[str]] = _build_role_permissions()
+ALL_PERMISSIONS: frozenset[str] = frozenset().union(*ROLE_PERMISSIONS.values(), REQUESTER_PERMISSIONS)
+
+
+class UnknownPermission(ValueError):
+    pass
+
+
+def is_read(action: str) -> bool:
+    return action.split(":", 1)[1] in READ_ACTIONS
+
+
+def roles_with(action: str) -> frozenset[Role]:
+    return frozenset(role for role, perms in ROLE_PERMISSIONS.items() if action in perms)
+
+
+def active_memberships(user: Any, *, on: datetime.date | None = None) -> list[RoleMembership]:
+    """The user's memberships valid today, loaded once per user object (one query per request)."""
+    from ppid.accounts.models import RoleMembership
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    day = on or timezone.localdate()
+    cache: dict[datetime.date, list[RoleMembership]] = user.__dict__.setdefault("_ppid_memberships", {})
+    if day not in cache:
+        cache[day] = list(RoleMembership.objects.active_on(day).filter(user=user).select_related("office", "work_unit"))
+    return cache[day]
+
+
+def _office_of(obj: Any) -> Office:
+    from ppid.offices.models import Office
+
+    return obj if isinstance(obj, Office) else obj.office
+
+
+def _unit_matches(membership: RoleMembership, obj: Any) -> bool:
+    """A unit role acts only for objects of its unit; objects without units are the office's."""
+    if membership.role not in UNIT_ROLES:
+        return True
+    unit_ids: Iterable[int] | None = getattr(obj, "work_unit_ids", None)
+    return unit_ids is None or membership.work_unit_id in set(unit_ids)
+
+
+def _check_known(action: str) -> None:
+    if action not in ALL_PERMISSIONS:
+        raise UnknownPermission(f"Unknown permission {action!r}")
+
+
+def can(user: Any, action: str, obj: Any) -> bool:
+    """May `user` do `action` (``resource:verb``) to `obj` (an Office or an object with an office)?"""
+    _check_known(action)
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if action in REQUESTER_PERMISSIONS and getattr(obj, "owner_user_id", None) == user.pk:
+        return True
+    office = _office_of(obj)
+    for membership in active_memberships(user):
+        if action not in ROLE_PERMISSIONS[Role(membership.role)]:
+            continue
+        if membership.office_id == office.pk and (is_read(action) or _unit_matches(membership, obj)):
+            return True
+        if is_read(action) and membership.office.is_ancestor_of(office):
+            return True
+    return False
+
+
+def can_anywhere(user: Any, action: str) -> bool:
+    """Does the user hold `action` at any office (for showing a menu entry, never for acting)?"""
+    _check_known(action)
+    return any(action in ROLE_PERMISSIONS[Role(m.role)] for m in active_memberships(user))
+
+
+def offices_where(user: Any, action: str) -> Q:
+    """A Q on Office selecting the offices where `user` may do `action` (reads include descendants)."""
+    _check_known(action)
+    condition = Q(pk__in=[])
+    for membership in active_memberships(user):
+        if action not in ROLE_PERMISSIONS[Role(membership.role)]:
+            continue
+        condition |= Q(pk=membership.office_id)
+        if is_read(action):
+            condition |= Q(path__startswith=f"{membership.office.path}/")
+    return condition
+
+
+def filter_visible(
+    user: Any, action: str, queryset: QuerySet[M], *, office_field: str = "office", owner_field: str | None = None
+) -> QuerySet[M]:
+    """Narrow `queryset` to the rows `user` may `action`: the list twin of `can`.
+
+    `office_field` is the path from the row to its Office ("" when the rows are offices);
+    `owner_field` the path to the owning requester for records requesters own. Unit roles are
+    narrowed by office here; detail views still call `can`, which applies the unit rule.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    office_q = offices_where(user, action)
+    condition = _prefix_q(office_q, office_field) if office_field else office_q
+    if owner_field and action in REQUESTER_PERMISSIONS:
+        condition |= Q(**{owner_field: user.pk})
+    return queryset.filter(condition)
+
+
+def _prefix_q(q: Q, field: str) -> Q:
+    rebuilt = Q()
+    rebuilt.connector = q.connector
+    rebuilt.negated = q.negated
+    for child in q.children:
+        if isinstance(child, Q):
+            rebuilt.children.append(_prefix_q(child, field))
+        else:
+            key, value = child
+            rebuilt.children.append((f"{field}__{key}", value))
+    return rebuilt

@@ -1,0 +1,77 @@
+"""Public portal and staff area pages. Reads only; state changes go through services."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from ppid.accounts.permissions import active_memberships, can_anywhere, filter_visible
+from ppid.events.models import Event
+from ppid.offices.models import Office, OfficeLevel
+from ppid.web.forms import OfficeFilterForm
+from ppid.web.worklists import panels_for
+
+OFFICES_PER_PAGE = 25
+EVENTS_PER_PAGE = 50
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    counts = dict(Office.objects.filter(is_active=True).values_list("level").annotate(n=Count("id")))
+    return render(request, "web/home.html", {"counts": counts, "levels": OfficeLevel})
+
+
+def office_directory(request: HttpRequest) -> HttpResponse:
+    form = OfficeFilterForm(request.GET or None)
+    offices = Office.objects.filter(is_active=True).select_related("parent")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data.get("q"):
+            offices = offices.filter(Q(name__icontains=data["q"]) | Q(code__startswith=data["q"]))
+        if data.get("level"):
+            offices = offices.filter(level=data["level"])
+        if data.get("province"):
+            offices = offices.filter(province_code=data["province"])
+    page = Paginator(offices, OFFICES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), "total": page.paginator.count}
+    template = "web/_office_results.html" if getattr(request, "htmx", False) else "web/office_directory.html"
+    return render(request, template, context)
+
+
+def office_detail(request: HttpRequest, code: str) -> HttpResponse:
+    office = get_object_or_404(Office.objects.select_related("parent"), code=code, is_active=True)
+    children = office.children.filter(is_active=True)
+    units = office.work_units.filter(is_active=True)
+    return render(request, "web/office_detail.html", {"office": office, "children": children, "units": units})
+
+
+class PpidLoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+class PpidLogoutView(auth_views.LogoutView):
+    pass
+
+
+@login_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    memberships = active_memberships(request.user)
+    context = {
+        "memberships": memberships,
+        "panels": panels_for(request),
+        "can_see_audit": can_anywhere(request.user, "audit:view"),
+    }
+    return render(request, "web/staff_home.html", context)
+
+
+@login_required
+def audit_timeline(request: HttpRequest) -> HttpResponse:
+    events = filter_visible(request.user, "audit:view", Event.objects.all()).select_related("actor", "office")
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "web/audit_timeline.html", {"page": page, "events": page.object_list})

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from ppid.env import env_bool, env_database, env_int, env_list, env_str
+
+# Lets generic admin and queryset classes be subscripted at run time, as the type checker sees them.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -16,7 +20,7 @@ PROFILE = env_str("PPID_PROFILE", "development")
 if PROFILE not in {"development", "test", "production"}:
     raise ImproperlyConfigured(f"PPID_PROFILE must be development, test or production, not {PROFILE!r}.")
 
-DEFAULT_SECRET_KEY = "insecure-development-key-change-me"
+DEFAULT_SECRET_KEY = "insecure-development-key-change-me"  # noqa: S105 - refused in production below
 SECRET_KEY = env_str("SECRET_KEY", DEFAULT_SECRET_KEY)
 DEBUG = env_bool("DEBUG", PROFILE == "development")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])

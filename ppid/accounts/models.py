@@ -21,7 +21,9 @@ class AccountKind(models.TextChoices):
 class User(AbstractUser):
     """A login. Staff act through RoleMemberships; requesters see only their own records."""
 
-    kind = models.CharField(_("account kind"), max_length=10, choices=AccountKind.choices, default=AccountKind.REQUESTER)
+    kind = models.CharField(
+        _("account kind"), max_length=10, choices=AccountKind.choices, default=AccountKind.REQUESTER
+    )
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
 
@@ -39,7 +41,9 @@ class User(AbstractUser):
 
 class RoleMembershipQuerySet(models.QuerySet["RoleMembership"]):
     def active_on(self, day: datetime.date) -> RoleMembershipQuerySet:
-        return self.filter(valid_from__lte=day).filter(models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=day))
+        return self.filter(valid_from__lte=day).filter(
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=day)
+        )
 
     def active(self) -> RoleMembershipQuerySet:
         return self.active_on(timezone.localdate())
@@ -52,7 +56,12 @@ class RoleMembership(models.Model):
     office = models.ForeignKey(Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     work_unit = models.ForeignKey(
-        WorkUnit, verbose_name=_("work unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
+        WorkUnit,
+        verbose_name=_("work unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
     )
     position = models.CharField(_("position (jabatan)"), max_length=200, blank=True)
     decree_number = models.CharField(_("appointment decree number"), max_length=100, blank=True)

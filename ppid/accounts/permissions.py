@@ -194,16 +194,20 @@ def can_anywhere(user: Any, action: str) -> bool:
     return any(action in ROLE_PERMISSIONS[Role(m.role)] for m in active_memberships(user))
 
 
-def offices_where(user: Any, action: str) -> Q:
-    """A Q on Office selecting the offices where `user` may do `action` (reads include descendants)."""
+def offices_where(user: Any, action: str, *, prefix: str = "") -> Q:
+    """A Q selecting the offices where `user` may do `action` (reads include descendants).
+
+    With `prefix` (e.g. "office") the Q applies to rows that point at an office through it.
+    """
     _check_known(action)
-    condition = Q(pk__in=[])
+    lookup = f"{prefix}__" if prefix else ""
+    condition = Q(**{f"{lookup}pk__in": []})
     for membership in active_memberships(user):
         if action not in ROLE_PERMISSIONS[Role(membership.role)]:
             continue
-        condition |= Q(pk=membership.office_id)
+        condition |= Q(**{f"{lookup}pk": membership.office_id})
         if is_read(action):
-            condition |= Q(path__startswith=f"{membership.office.path}/")
+            condition |= Q(**{f"{lookup}path__startswith": f"{membership.office.path}/"})
     return condition
 
 
@@ -218,21 +222,7 @@ def filter_visible(
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return queryset.none()
-    office_q = offices_where(user, action)
-    condition = _prefix_q(office_q, office_field) if office_field else office_q
+    condition = offices_where(user, action, prefix=office_field)
     if owner_field and action in REQUESTER_PERMISSIONS:
         condition |= Q(**{owner_field: user.pk})
     return queryset.filter(condition)
-
-
-def _prefix_q(q: Q, field: str) -> Q:
-    rebuilt = Q()
-    rebuilt.connector = q.connector
-    rebuilt.negated = q.negated
-    for child in q.children:
-        if isinstance(child, Q):
-            rebuilt.children.append(_prefix_q(child, field))
-        else:
-            key, value = child
-            rebuilt.children.append((f"{field}__{key}", value))
-    return rebuilt

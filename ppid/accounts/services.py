@@ -45,8 +45,14 @@ def membership_grant(
         raise ValidationError({"work_unit": _("The legal-unit role must be held in the office's legal unit.")})
     with transaction.atomic():
         membership = RoleMembership(
-            user=user, office=office, role=role, work_unit=work_unit, position=position,
-            decree_number=decree_number, valid_from=valid_from or timezone.localdate(), valid_until=valid_until,
+            user=user,
+            office=office,
+            role=role,
+            work_unit=work_unit,
+            position=position,
+            decree_number=decree_number,
+            valid_from=valid_from or timezone.localdate(),
+            valid_until=valid_until,
         )
         membership.full_clean()
         membership.save()
@@ -54,7 +60,11 @@ def membership_grant(
             user.kind = "staff"
             user.save(update_fields=["kind"])
         event_record(
-            event_type=MEMBERSHIP_GRANTED, obj=membership, actor=actor, actor_role=Role.SYSADMIN, office=office,
+            event_type=MEMBERSHIP_GRANTED,
+            obj=membership,
+            actor=actor,
+            actor_role=Role.SYSADMIN,
+            office=office,
             after=snapshot(membership, _SNAPSHOT),
         )
     return membership
@@ -73,7 +83,13 @@ def membership_end(*, actor: Any, membership: RoleMembership, on: datetime.date,
         locked.full_clean()
         locked.save(update_fields=["valid_until"])
         event_record(
-            event_type=MEMBERSHIP_ENDED, obj=locked, actor=actor, actor_role=Role.SYSADMIN, office=locked.office,
-            before=before, after=snapshot(locked, ["valid_until"]), note=note,
+            event_type=MEMBERSHIP_ENDED,
+            obj=locked,
+            actor=actor,
+            actor_role=Role.SYSADMIN,
+            office=locked.office,
+            before=before,
+            after=snapshot(locked, ["valid_until"]),
+            note=note,
         )
     return locked

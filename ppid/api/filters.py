@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ppid.offices.models import Office, OfficeLevel
 
 
-class OfficeFilter(django_filters.FilterSet):
+class OfficeFilter(django_filters.FilterSet):  # type: ignore[misc]
     level = django_filters.ChoiceFilter(choices=OfficeLevel.choices)
     parent = django_filters.CharFilter(field_name="parent__code", label=_("Parent office code"))
     province = django_filters.CharFilter(field_name="province_code", label=_("Province code"))

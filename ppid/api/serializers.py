@@ -13,12 +13,25 @@ class WorkUnitOutput(serializers.ModelSerializer[WorkUnit]):
 
 
 class OfficeOutput(serializers.ModelSerializer[Office]):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # DRF removes declared fields from the class namespace, so this does not shadow Field.parent.
+    parent = serializers.SlugRelatedField[Office](slug_field="code", read_only=True)  # type: ignore[assignment]
 
     class Meta:
         model = Office
-        fields = ["code", "name", "level", "parent", "province_code", "time_zone", "opens_at", "closes_at",
-                  "address", "email", "phone", "website"]
+        fields = [
+            "code",
+            "name",
+            "level",
+            "parent",
+            "province_code",
+            "time_zone",
+            "opens_at",
+            "closes_at",
+            "address",
+            "email",
+            "phone",
+            "website",
+        ]
 
 
 class OfficeDetailOutput(OfficeOutput):
@@ -29,7 +42,7 @@ class OfficeDetailOutput(OfficeOutput):
 
 
 class MembershipOutput(serializers.ModelSerializer[RoleMembership]):
-    office = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    office: serializers.SlugRelatedField[Office] = serializers.SlugRelatedField(slug_field="code", read_only=True)
     office_name = serializers.CharField(source="office.name", read_only=True)
     role_label = serializers.CharField(source="get_role_display", read_only=True)
     work_unit = WorkUnitOutput(read_only=True)

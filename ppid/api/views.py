@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from ppid.accounts.permissions import active_memberships
 from ppid.api.filters import OfficeFilter
-from ppid.api.serializers import MeOutput, MembershipOutput, OfficeDetailOutput, OfficeOutput, TokenInput, TokenOutput
+from ppid.api.serializers import MembershipOutput, MeOutput, OfficeDetailOutput, OfficeOutput, TokenInput, TokenOutput
 from ppid.offices.models import Office
 
 
@@ -69,6 +69,11 @@ class MeView(APIView):
         user = request.user
         roles = MembershipOutput(active_memberships(user), many=True).data
         return Response(
-            {"username": user.get_username(), "full_name": getattr(user, "full_name", ""),
-             "email": getattr(user, "email", ""), "kind": getattr(user, "kind", ""), "roles": roles}
+            {
+                "username": user.get_username(),
+                "full_name": getattr(user, "full_name", ""),
+                "email": getattr(user, "email", ""),
+                "kind": getattr(user, "kind", ""),
+                "roles": roles,
+            }
         )

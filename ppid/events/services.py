@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -10,8 +11,6 @@ from django.db import models
 
 from ppid.events.models import Event
 from ppid.events.registry import is_registered
-
-import json
 
 
 def _jsonable(values: dict[str, Any] | None) -> dict[str, Any] | None:

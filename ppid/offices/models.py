@@ -40,8 +40,12 @@ class Office(models.Model):
     name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=10, choices=OfficeLevel.choices, db_index=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent office"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent office"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # Materialised path of codes ("00/32/32.73"), kept by save(): descendants are a prefix query.
     path = models.CharField(max_length=100, unique=True, editable=False)
@@ -106,7 +110,8 @@ class WorkUnit(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=10, choices=WorkUnitKind.choices)
     is_legal_unit = models.BooleanField(
-        _("legal unit"), default=False,
+        _("legal unit"),
+        default=False,
         help_text=_("The Biro/Bagian/Subbagian Hukum that handles information disputes for this office."),
     )
     is_active = models.BooleanField(_("active"), default=True)

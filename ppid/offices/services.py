@@ -21,7 +21,15 @@ WORK_UNIT_CREATED = register_event_type("work_unit.created", gettext_lazy("Work 
 WORK_UNIT_UPDATED = register_event_type("work_unit.updated", gettext_lazy("Work unit corrected"))
 
 OFFICE_EDITABLE_FIELDS = [
-    "name", "time_zone", "opens_at", "closes_at", "address", "email", "phone", "website", "is_active",
+    "name",
+    "time_zone",
+    "opens_at",
+    "closes_at",
+    "address",
+    "email",
+    "phone",
+    "website",
+    "is_active",
 ]
 WORK_UNIT_EDITABLE_FIELDS = ["name", "kind", "is_legal_unit", "is_active"]
 
@@ -31,7 +39,9 @@ def _require(actor: Any, action: str, obj: Any) -> None:
         raise PermissionDenied(_("You may not change this office."))
 
 
-def office_create(*, actor: Any, parent: Office, code: str, name: str, level: str, time_zone: str, **extra: Any) -> Office:
+def office_create(
+    *, actor: Any, parent: Office, code: str, name: str, level: str, time_zone: str, **extra: Any
+) -> Office:
     """Add an office below `parent` (e.g. a new regency after a Kemendagri split)."""
     _require(actor, "office:manage", parent)
     with transaction.atomic():
@@ -39,7 +49,11 @@ def office_create(*, actor: Any, parent: Office, code: str, name: str, level: st
         office.full_clean()
         office.save()
         event_record(
-            event_type=OFFICE_CREATED, obj=office, actor=actor, actor_role=Role.SYSADMIN, office=office,
+            event_type=OFFICE_CREATED,
+            obj=office,
+            actor=actor,
+            actor_role=Role.SYSADMIN,
+            office=office,
             after=snapshot(office, ["code", "level", *OFFICE_EDITABLE_FIELDS]),
         )
     return office
@@ -62,8 +76,14 @@ def office_update(*, actor: Any, office: Office, changes: dict[str, Any], note: 
         locked.full_clean()
         locked.save(update_fields=[*changes, "path", "province_code"])
         event_record(
-            event_type=OFFICE_UPDATED, obj=locked, actor=actor, actor_role=Role.SYSADMIN, office=locked,
-            before=before, after=after, note=note,
+            event_type=OFFICE_UPDATED,
+            obj=locked,
+            actor=actor,
+            actor_role=Role.SYSADMIN,
+            office=locked,
+            before=before,
+            after=after,
+            note=note,
         )
     return locked
 
@@ -77,7 +97,11 @@ def work_unit_create(*, actor: Any, office: Office, name: str, kind: str, is_leg
         unit.full_clean()
         unit.save()
         event_record(
-            event_type=WORK_UNIT_CREATED, obj=unit, actor=actor, actor_role=Role.SYSADMIN, office=office,
+            event_type=WORK_UNIT_CREATED,
+            obj=unit,
+            actor=actor,
+            actor_role=Role.SYSADMIN,
+            office=office,
             after=snapshot(unit, WORK_UNIT_EDITABLE_FIELDS),
         )
     return unit
@@ -102,8 +126,14 @@ def work_unit_update(*, actor: Any, unit: WorkUnit, changes: dict[str, Any], not
         locked.full_clean()
         locked.save(update_fields=list(changes))
         event_record(
-            event_type=WORK_UNIT_UPDATED, obj=locked, actor=actor, actor_role=Role.SYSADMIN, office=locked.office,
-            before=before, after=after, note=note,
+            event_type=WORK_UNIT_UPDATED,
+            obj=locked,
+            actor=actor,
+            actor_role=Role.SYSADMIN,
+            office=locked.office,
+            before=before,
+            after=after,
+            note=note,
         )
     return locked
 
@@ -113,7 +143,12 @@ def _clear_legal_unit(office: Office, actor: Any = None) -> None:
         previous.is_legal_unit = False
         previous.save(update_fields=["is_legal_unit"])
         event_record(
-            event_type=WORK_UNIT_UPDATED, obj=previous, actor=actor, actor_role=Role.SYSADMIN, office=office,
-            before={"is_legal_unit": True}, after={"is_legal_unit": False},
+            event_type=WORK_UNIT_UPDATED,
+            obj=previous,
+            actor=actor,
+            actor_role=Role.SYSADMIN,
+            office=office,
+            before={"is_legal_unit": True},
+            after={"is_legal_unit": False},
             note=_("Legal unit flag moved to another unit."),
         )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ppid.offices.models import Office, OfficeLevel
 
 
-def _province_choices() -> list[tuple[str, str]]:
+def _province_choices() -> list[tuple[str, object]]:
     provinces = Office.objects.filter(level=OfficeLevel.PROVINSI).order_by("name").values_list("code", "name")
     return [("", _("All provinces")), *[(code, name.removeprefix("KPU Provinsi ")) for code, name in provinces]]
 

@@ -9,62 +9,182 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('offices', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("offices", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('kind', models.CharField(choices=[('staff', 'Staff'), ('requester', 'Requester')], default='requester', max_length=10, verbose_name='account kind')),
-                ('full_name', models.CharField(blank=True, max_length=200, verbose_name='full name')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='telephone')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email address")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                ("date_joined", models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("staff", "Staff"), ("requester", "Requester")],
+                        default="requester",
+                        max_length=10,
+                        verbose_name="account kind",
+                    ),
+                ),
+                ("full_name", models.CharField(blank=True, max_length=200, verbose_name="full name")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="telephone")),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='RoleMembership',
+            name="RoleMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('pembina', 'Pembina PPID'), ('tim_pertimbangan', 'Tim Pertimbangan Pelayanan Informasi'), ('atasan', 'Atasan PPID'), ('ppid', 'PPID'), ('tim_penghubung', 'Tim Penghubung (PPID Pelaksana)'), ('desk', 'Desk Pelayanan Informasi'), ('legal_unit', 'Unit Hukum'), ('sysadmin', 'Administrator sistem')], max_length=20, verbose_name='role')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='position (jabatan)')),
-                ('decree_number', models.CharField(blank=True, max_length=100, verbose_name='appointment decree number')),
-                ('valid_from', models.DateField(default=django.utils.timezone.localdate, verbose_name='valid from')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='valid until')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='offices.office', verbose_name='office')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to=settings.AUTH_USER_MODEL, verbose_name='person')),
-                ('work_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='offices.workunit', verbose_name='work unit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("pembina", "Pembina PPID"),
+                            ("tim_pertimbangan", "Tim Pertimbangan Pelayanan Informasi"),
+                            ("atasan", "Atasan PPID"),
+                            ("ppid", "PPID"),
+                            ("tim_penghubung", "Tim Penghubung (PPID Pelaksana)"),
+                            ("desk", "Desk Pelayanan Informasi"),
+                            ("legal_unit", "Unit Hukum"),
+                            ("sysadmin", "Administrator sistem"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="position (jabatan)")),
+                (
+                    "decree_number",
+                    models.CharField(blank=True, max_length=100, verbose_name="appointment decree number"),
+                ),
+                ("valid_from", models.DateField(default=django.utils.timezone.localdate, verbose_name="valid from")),
+                ("valid_until", models.DateField(blank=True, null=True, verbose_name="valid until")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="offices.office",
+                        verbose_name="office",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "work_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="offices.workunit",
+                        verbose_name="work unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'role membership',
-                'verbose_name_plural': 'role memberships',
-                'ordering': ['office__path', 'role', 'user__username'],
-                'indexes': [models.Index(fields=['user', 'valid_from', 'valid_until'], name='accounts_ro_user_id_1d1917_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['legal_unit', 'tim_penghubung']), _negated=True), ('work_unit__isnull', False), _connector='OR'), name='unit_role_needs_work_unit'), models.CheckConstraint(condition=models.Q(('valid_until__isnull', True), ('valid_until__gte', models.F('valid_from')), _connector='OR'), name='membership_period_ordered')],
+                "verbose_name": "role membership",
+                "verbose_name_plural": "role memberships",
+                "ordering": ["office__path", "role", "user__username"],
+                "indexes": [
+                    models.Index(fields=["user", "valid_from", "valid_until"], name="accounts_ro_user_id_1d1917_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("role__in", ["legal_unit", "tim_penghubung"]), _negated=True),
+                            ("work_unit__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="unit_role_needs_work_unit",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("valid_until__isnull", True), ("valid_until__gte", models.F("valid_from")), _connector="OR"
+                        ),
+                        name="membership_period_ordered",
+                    ),
+                ],
             },
         ),
     ]

@@ -46,7 +46,7 @@ migrations-check: $(VENV)/.installed-dev
 
 # pytest exits 5 when it collected no tests: that is a failure here, never a pass.
 pytest: $(VENV)/.installed-dev static
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	PYTEST=$(VENV)/bin/pytest bash scripts/pytest.sh $(PYTEST_ARGS)
 
 test: lint typecheck migrations-check pytest
 
@@ -55,8 +55,8 @@ bench: $(VENV)/.installed-dev static
 
 # Regenerate translation catalogues after changing user-facing strings.
 messages: $(VENV)/.installed-dev
-	cd ppid && ../$(MANAGE) makemessages -l id -l en --no-obsolete
-	cd ppid && ../$(MANAGE) compilemessages
+	cd ppid && ../$(MANAGE) makemessages -l id --no-obsolete
+	cd ppid && ../$(MANAGE) compilemessages -l id
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) staticfiles .pytest_cache .mypy_cache .ruff_cache

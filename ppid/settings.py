@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ppid.offices",
     "ppid.accounts",
     "ppid.events",
+    "ppid.workdays",
     "ppid.web",
     "ppid.api",
     "ppid.demo",
@@ -125,7 +126,7 @@ LOGOUT_REDIRECT_URL = "web:home"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "ppid.core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 

@@ -76,7 +76,7 @@ class RoleMembership(models.Model):
         verbose_name_plural = _("role memberships")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role__in=[r.value for r in UNIT_ROLES]) | models.Q(work_unit__isnull=False),
+                condition=~models.Q(role__in=sorted(r.value for r in UNIT_ROLES)) | models.Q(work_unit__isnull=False),
                 name="unit_role_needs_work_unit",
             ),
             models.CheckConstraint(

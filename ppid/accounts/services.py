@@ -21,6 +21,12 @@ from ppid.offices.models import Office, WorkUnit
 MEMBERSHIP_GRANTED = register_event_type("membership.granted", gettext_lazy("Role granted"))
 MEMBERSHIP_ENDED = register_event_type("membership.ended", gettext_lazy("Role ended"))
 
+
+def _role_of(actor: Any) -> str:
+    # Appointments are made by an administrator, or by the system itself (set-up, demo data).
+    return Role.SYSADMIN if actor is not None else ""
+
+
 _SNAPSHOT = ["user", "office", "role", "work_unit", "position", "decree_number", "valid_from", "valid_until"]
 
 
@@ -63,7 +69,7 @@ def membership_grant(
             event_type=MEMBERSHIP_GRANTED,
             obj=membership,
             actor=actor,
-            actor_role=Role.SYSADMIN,
+            actor_role=_role_of(actor),
             office=office,
             after=snapshot(membership, _SNAPSHOT),
         )
@@ -86,7 +92,7 @@ def membership_end(*, actor: Any, membership: RoleMembership, on: datetime.date,
             event_type=MEMBERSHIP_ENDED,
             obj=locked,
             actor=actor,
-            actor_role=Role.SYSADMIN,
+            actor_role=_role_of(actor),
             office=locked.office,
             before=before,
             after=snapshot(locked, ["valid_until"]),

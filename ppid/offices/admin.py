@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from ppid.accounts.permissions import can
 from ppid.offices.models import Office, WorkUnit
@@ -35,8 +37,24 @@ class WorkUnitInline(admin.TabularInline[WorkUnit, Office]):
         return False
 
 
+class OfficeAdminForm(forms.ModelForm[Office]):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Office
+        fields = ["code", "level", "parent", *OFFICE_EDITABLE_FIELDS]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.instance._state.adding and not cleaned.get("parent"):
+            # KPU RI exists once; every office added later sits below a parent.
+            self.add_error("parent", _("A new office needs its parent office."))
+        return cleaned
+
+
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin[Office]):
+    form = OfficeAdminForm
     list_display = ["code", "name", "level", "time_zone", "opens_at", "closes_at", "is_active"]
     list_filter = ["level", "time_zone", "is_active"]
     search_fields = ["code", "name"]
@@ -68,10 +86,10 @@ class OfficeAdmin(admin.ModelAdmin[Office]):
                 extra.pop(key, None)
             created = office_create(
                 actor=request.user,
-                parent=obj.parent,
+                parent=form.cleaned_data["parent"],
                 code=obj.code,
                 name=obj.name,
-                level=obj.level,  # type: ignore[arg-type]
+                level=obj.level,
                 time_zone=obj.time_zone,
                 **extra,
             )

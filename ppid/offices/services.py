@@ -116,6 +116,11 @@ def work_unit_update(*, actor: Any, unit: WorkUnit, changes: dict[str, Any], not
     with transaction.atomic():
         locked = WorkUnit.objects.select_for_update().get(pk=unit.pk)
         before = snapshot(locked, list(changes))
+        if locked.is_legal_unit and (changes.get("is_legal_unit") is False or changes.get("is_active") is False):
+            # Every office keeps exactly one legal unit: move the flag by marking another unit instead.
+            raise ValidationError(
+                {"is_legal_unit": _("Mark another unit as the legal unit first; an office always has one.")}
+            )
         if changes.get("is_legal_unit") and not locked.is_legal_unit:
             _clear_legal_unit(locked.office, actor=actor)
         for field, value in changes.items():

@@ -30,7 +30,8 @@ SQLITE_DOWN = ["DROP TRIGGER IF EXISTS events_event_no_update;", "DROP TRIGGER I
 def forwards(apps, schema_editor):  # type: ignore[no-untyped-def]
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_UP)
+        # params=None: the trigger body has a literal "%" that must not be read as a placeholder.
+        schema_editor.execute(POSTGRES_UP, params=None)
     elif vendor == "sqlite":
         for statement in SQLITE_UP:
             schema_editor.execute(statement)
@@ -39,7 +40,7 @@ def forwards(apps, schema_editor):  # type: ignore[no-untyped-def]
 def backwards(apps, schema_editor):  # type: ignore[no-untyped-def]
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_DOWN)
+        schema_editor.execute(POSTGRES_DOWN, params=None)
     elif vendor == "sqlite":
         for statement in SQLITE_DOWN:
             schema_editor.execute(statement)

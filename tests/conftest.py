@@ -1,0 +1,59 @@
+"""Shared fixtures: fast hashing, a clean cache per test, and the offices every test relies on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+
+from ppid.offices.models import Office
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    # Argon2 is deliberately slow; the one test that checks it restores the real list.
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture(scope="session")
+def _static_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("staticfiles")
+
+
+@pytest.fixture(autouse=True)
+def _existing_static_root(settings: Any, _static_root: Path) -> None:
+    # WhiteNoise warns (an error here) when STATIC_ROOT is missing, as it is before collectstatic.
+    settings.STATIC_ROOT = _static_root
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    # DRF throttles count requests in the default cache: each test starts with none counted.
+    cache.clear()
+
+
+@pytest.fixture
+def office_ri(db: None) -> Office:
+    return Office.objects.get(code="00")
+
+
+@pytest.fixture
+def office_jabar(db: None) -> Office:
+    """KPU Provinsi Jawa Barat."""
+    return Office.objects.get(code="32")
+
+
+@pytest.fixture
+def office_bandung(db: None) -> Office:
+    """KPU Kota Bandung, a regency of Jawa Barat."""
+    return Office.objects.get(code="32.73")
+
+
+@pytest.fixture
+def office_jateng(db: None) -> Office:
+    """KPU Provinsi Jawa Tengah: a sibling province, "another office" for Jawa Barat's staff."""
+    return Office.objects.get(code="33")

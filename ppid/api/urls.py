@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from ppid.api import views
@@ -10,4 +10,5 @@ urlpatterns = [
     path("v1/offices/", views.OfficeListView.as_view(), name="api-offices"),
     path("v1/offices/<str:code>/", views.OfficeDetailView.as_view(), name="api-office-detail"),
     path("v1/me/", views.MeView.as_view(), name="api-me"),
+    path("v1/workdays/", include("ppid.workdays.api_urls")),
 ]

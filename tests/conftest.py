@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,17 +16,6 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 def _fast_password_hashing(settings: Any) -> None:
     # Argon2 is deliberately slow; the one test that checks it restores the real list.
     settings.PASSWORD_HASHERS = FAST_HASHERS
-
-
-@pytest.fixture(scope="session")
-def _static_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("staticfiles")
-
-
-@pytest.fixture(autouse=True)
-def _existing_static_root(settings: Any, _static_root: Path) -> None:
-    # WhiteNoise warns (an error here) when STATIC_ROOT is missing, as it is before collectstatic.
-    settings.STATIC_ROOT = _static_root
 
 
 @pytest.fixture(autouse=True)

@@ -33,10 +33,11 @@ def test_it_switches_to_english_by_cookie(client: Client) -> None:
     assert response["Content-Language"] == "en"
 
 
-def test_it_switches_to_english_by_accept_language(client: Client) -> None:
+def test_it_stays_indonesian_for_an_english_browser_until_english_is_chosen(client: Client) -> None:
     response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
 
-    assert b'<html lang="en"' in response.content
+    assert b'<html lang="id"' in response.content
+    assert "Cookie" in response["Vary"]
 
 
 def test_it_falls_back_to_indonesian_for_other_languages(client: Client) -> None:

@@ -19,6 +19,9 @@ How counting works: with B(d) the number of Monday–Friday days in [0001-01-01,
 form), W(d) = B(d) + P(d) where P(d) is the sum of the exceptions' deltas up to d (−1 for a
 non-working weekday, +1 for a working weekend day). Adding N working days inverts W with one
 bisect over the precomputed W values at the exceptions, then the closed form again.
+
+Bulk work (recomputing many open deadlines) goes through the `*_many` methods, which hand whole
+numpy arrays to `ppid.workdays.batch` and give exactly the same answers as the scalar methods.
 """
 
 from __future__ import annotations
@@ -29,7 +32,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 END_OF_DAY = datetime.time(23, 59, 59, 999999)
 
@@ -254,3 +262,31 @@ class Calendar:
     def deadline(self, received_at: datetime.datetime | datetime.date, n: int) -> datetime.date:
         """The date of the end of the nth working day after day 0 (the fast path, no explanation)."""
         return self.add_working_days(self.day_zero(received_at)[0], n)
+
+    # --- bulk (numpy) -----------------------------------------------------------------------
+
+    def add_working_days_many(self, ordinals: npt.ArrayLike, n: npt.ArrayLike) -> npt.NDArray[np.int64]:
+        """`add_working_days` over arrays of date ordinals (and one n, or one n per date).
+
+        Why: at a million deadlines the per-call Python cost of the scalar method dominates; this
+        runs the same arithmetic over whole arrays (see `ppid.workdays.batch`). numpy is imported
+        only when a bulk method is first used.
+        """
+        from ppid.workdays import batch
+
+        return batch.add_working_days(self, ordinals, n)
+
+    def day_zero_many(self, epoch_us: npt.ArrayLike) -> npt.NDArray[np.int64]:
+        """`day_zero(...)[0]` as ordinals, for receipt instants in microseconds since 1970 UTC.
+
+        `ppid.workdays.batch.epoch_microseconds` converts aware datetimes.
+        """
+        from ppid.workdays import batch
+
+        return batch.day_zero(self, epoch_us)
+
+    def deadlines_many(self, epoch_us: npt.ArrayLike, n: npt.ArrayLike) -> npt.NDArray[np.int64]:
+        """`deadline` in bulk: day 0 of each receipt instant (µs since 1970 UTC) plus n working days."""
+        from ppid.workdays import batch
+
+        return batch.deadlines(self, epoch_us, n)

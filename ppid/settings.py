@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "ppid.accounts",
     "ppid.events",
     "ppid.workdays",
+    "ppid.requests",
     "ppid.web",
     "ppid.api",
     "ppid.demo",
@@ -221,3 +222,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# A desk request recorded more than this many minutes after its receipt is marked back-dated.
+REQUEST_BACKDATE_GRACE_MINUTES = env_int("REQUEST_BACKDATE_GRACE_MINUTES", 60)

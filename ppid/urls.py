@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, include, path
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("ppid.web.urls")),
+    path("", include("ppid.requests.urls")),
     path("", include("ppid.workdays.urls")),
     path("api/", include("ppid.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

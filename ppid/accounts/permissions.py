@@ -83,6 +83,10 @@ class LawGrant:
 LAW_GRANTS: tuple[LawGrant, ...] = (
     LawGrant(Role.PPID,           "request:assign",          "Perki 1/2021: the PPID routes a request to the unit holding the information"),
     LawGrant(Role.DESK,           "request:assign",          "Perki 1/2021: the desk forwards a registered request to the holding unit"),
+    LawGrant(Role.DESK,           "request:mark_incomplete", "KPU completeness rule (RULES.md §4): the officer names what is missing"),
+    LawGrant(Role.PPID,           "request:mark_incomplete", "KPU completeness rule (RULES.md §4): the officer names what is missing"),
+    LawGrant(Role.DESK,           "request:record_completion", "KPU completeness rule: the requester completes at the desk"),
+    LawGrant(Role.PPID,           "request:forward",         "Pasal 22 ayat (7) huruf b UU KIP: a request for another KPU office goes there"),
     LawGrant(Role.TIM_PENGHUBUNG, "document:verify",         "PKPU 4/2025 Pasal 9: PPID pelaksana verifies documents"),
     LawGrant(Role.TIM_PENGHUBUNG, "dip:maintain",            "PKPU 4/2025 Pasal 9: PPID pelaksana maintains and updates the DIP"),
     LawGrant(Role.TIM_PENGHUBUNG, "dispute:send_data",       "PKPU 4/2025 Pasal 9: sends dispute data to the legal unit of its level"),
@@ -107,7 +111,9 @@ READ_GRANTS: dict[Role, tuple[str, ...]] = {
 }
 
 # What a requester may do with records they own (requests, objections: later issues).
-REQUESTER_PERMISSIONS = frozenset({"request:view", "request:complete", "request:withdraw", "objection:view", "objection:file"})
+REQUESTER_PERMISSIONS = frozenset(
+    {"request:view", "request:complete", "request:withdraw", "request:confirm_receipt", "objection:view", "objection:file"}
+)
 # fmt: on
 
 
@@ -186,6 +192,17 @@ def can(user: Any, action: str, obj: Any) -> bool:
         if is_read(action) and membership.office.is_ancestor_of(office):
             return True
     return False
+
+
+def acting_role(user: Any, action: str, obj: Any) -> str:
+    """The role in which `user` may do `action` to `obj` ("requester" for an owner), for the event row."""
+    if action in REQUESTER_PERMISSIONS and getattr(obj, "owner_user_id", None) == getattr(user, "pk", None):
+        return "requester"
+    office = _office_of(obj)
+    for membership in active_memberships(user):
+        if action in ROLE_PERMISSIONS[Role(membership.role)] and membership.office_id == office.pk:
+            return str(membership.role)
+    return ""
 
 
 def can_anywhere(user: Any, action: str) -> bool:

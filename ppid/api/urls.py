@@ -11,4 +11,5 @@ urlpatterns = [
     path("v1/offices/<str:code>/", views.OfficeDetailView.as_view(), name="api-office-detail"),
     path("v1/me/", views.MeView.as_view(), name="api-me"),
     path("v1/workdays/", include("ppid.workdays.api_urls")),
+    path("v1/", include("ppid.requests.api.urls")),
 ]

@@ -176,9 +176,30 @@ def _check_known(action: str) -> None:
         raise UnknownPermission(f"Unknown permission {action!r}")
 
 
+@dataclass(frozen=True)
+class TrackingVisitor:
+    """A requester without an account who proved, with the registration number and a second
+    factor, that they made these requests. Holds requester permissions on those requests only."""
+
+    request_ids: frozenset[int]
+    is_authenticated = False
+    is_active = True
+    pk = None
+
+    def __str__(self) -> str:
+        return "requester"
+
+
+def _visitor_may(visitor: TrackingVisitor, action: str, obj: Any) -> bool:
+    # Requests, and later the objections filed on them, expose the request they belong to.
+    return action in REQUESTER_PERMISSIONS and getattr(obj, "tracking_request_id", None) in visitor.request_ids
+
+
 def can(user: Any, action: str, obj: Any) -> bool:
     """May `user` do `action` (``resource:verb``) to `obj` (an Office or an object with an office)?"""
     _check_known(action)
+    if isinstance(user, TrackingVisitor):
+        return _visitor_may(user, action, obj)
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if action in REQUESTER_PERMISSIONS and getattr(obj, "owner_user_id", None) == user.pk:
@@ -196,6 +217,8 @@ def can(user: Any, action: str, obj: Any) -> bool:
 
 def acting_role(user: Any, action: str, obj: Any) -> str:
     """The role in which `user` may do `action` to `obj` ("requester" for an owner), for the event row."""
+    if isinstance(user, TrackingVisitor):
+        return "requester" if _visitor_may(user, action, obj) else ""
     if action in REQUESTER_PERMISSIONS and getattr(obj, "owner_user_id", None) == getattr(user, "pk", None):
         return "requester"
     office = _office_of(obj)

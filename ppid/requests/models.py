@@ -152,6 +152,11 @@ class InformationRequest(models.Model):
         return self.requester.user_id
 
     @property
+    def tracking_request_id(self) -> int:
+        """For ppid.accounts.permissions.TrackingVisitor: the request a tracking visitor proved."""
+        return self.pk
+
+    @property
     def work_unit_ids(self) -> list[int]:
         return [assignment.work_unit_id for assignment in self.assignments.all()]
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ppid.accounts.permissions import active_memberships
+from ppid.accounts.permissions import TrackingVisitor, active_memberships
 from ppid.accounts.roles import Role
 from ppid.offices.models import Office, WorkUnit
 from ppid.requests.models import (
@@ -85,9 +85,8 @@ def request_mark_incomplete(*, request: InformationRequest, actor: Any, missing:
 
 def request_complete(*, request: InformationRequest, actor: Any, note: str = "") -> InformationRequest:
     """The requester (online) or the desk (in person) supplies what was missing; the clock starts now."""
-    permission = (
-        "request:complete" if request.owner_user_id == getattr(actor, "pk", None) else "request:record_completion"
-    )
+    is_requester = isinstance(actor, TrackingVisitor) or request.owner_user_id == getattr(actor, "pk", None)
+    permission = "request:complete" if is_requester else "request:record_completion"
     with transaction.atomic():
         locked = lock_for(request, "request_complete", actor=actor, permission=permission)
         if locked.completion_due_on and _today(locked) > locked.completion_due_on:

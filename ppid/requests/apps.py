@@ -8,6 +8,7 @@ class RequestsConfig(AppConfig):
     verbose_name = _("Information requests")
 
     def ready(self) -> None:
+        import ppid.requests.worklist  # noqa: F401  (registers the staff-home panel)
         from ppid.requests import deadlines
 
         deadlines.register_provider()

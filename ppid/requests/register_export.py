@@ -1,0 +1,149 @@
+"""The request register (buku register permohonan) as rows, CSV and XLSX.
+
+An official record for staff, not open data: the requester's address and contact appear only for
+staff of the request's own office (UU PDP). Rows are read in chunks, never as one list.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from ppid.requests.models import InformationRequest
+from ppid.requests.selectors import days_taken, personal_data_offices
+from ppid.workdays.engine import Calendar
+from ppid.workdays.selectors import calendars_for_offices
+
+CHUNK = 1000
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Spreadsheets run text beginning with these as a formula: requesters type these fields.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+Cell = str | int | datetime.date | None
+
+
+def register_header() -> list[str]:
+    return [
+        _("Registration number"),
+        _("Office"),
+        _("Date received"),
+        _("Channel"),
+        _("Requester"),
+        _("Requester type"),
+        _("Address"),
+        _("Contact"),
+        _("Information requested"),
+        _("Purpose of use"),
+        _("How to obtain"),
+        _("How to receive"),
+        _("Status"),
+        _("Decision"),
+        _("Pasal 17 ground"),
+        _("Date of notice"),
+        _("Extended until"),
+        _("Reason for extension"),
+        _("Date delivered"),
+        _("Amount paid (Rp)"),
+        _("Days taken (working days)"),
+    ]
+
+
+def _local_date(moment: datetime.datetime | None, row: InformationRequest) -> datetime.date | None:
+    return moment.astimezone(row.office.zoneinfo).date() if moment else None
+
+
+def register_values(row: InformationRequest, calendar: Calendar, *, personal: bool) -> list[Cell]:
+    """One register row; `personal` says whether the reader may see the requester's address and contact."""
+    notice = getattr(row, "notice", None)
+    delivery = getattr(row, "delivery", None)
+    requester = row.requester
+    contact = " / ".join(part for part in (requester.email, requester.phone) if part)
+    return [
+        row.registration_number,
+        row.office.name,
+        _local_date(row.received_at, row),
+        row.get_channel_display(),
+        requester.name,
+        requester.get_kind_display(),
+        requester.address if personal else "",
+        contact if personal else "",
+        row.information_requested,
+        row.purpose,
+        row.get_obtain_method_display(),
+        row.get_delivery_method_display(),
+        row.get_status_display(),
+        row.get_outcome_display() if row.outcome else "",
+        notice.exemption_ground if notice else "",
+        _local_date(notice.issued_at, row) if notice else None,
+        row.extended_due_on,
+        row.extension_reason,
+        _local_date(delivery.delivered_at, row) if delivery else None,
+        delivery.amount_paid if delivery else None,
+        days_taken(row, calendar),
+    ]
+
+
+def register_records(rows: QuerySet[InformationRequest], user: Any) -> Iterator[list[Cell]]:
+    """Every filtered row as register values, read CHUNK rows at a time."""
+    personal = personal_data_offices(user)
+    office_ids = set(rows.order_by().values_list("office_id", flat=True).distinct())
+    calendars = calendars_for_offices(office_ids)
+    for row in rows.iterator(chunk_size=CHUNK):
+        yield register_values(row, calendars[row.office_id], personal=row.office_id in personal)
+
+
+def _safe(value: Cell) -> Cell:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv_text(value: Cell) -> str:
+    safe = _safe(value)
+    return "" if safe is None else str(safe)
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv.writer output."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(records: Iterable[list[Cell]]) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
+    yield writer.writerow(register_header())
+    for record in records:
+        yield writer.writerow([_csv_text(value) for value in record])
+
+
+def register_csv_response(rows: QuerySet[InformationRequest], user: Any, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(csv_lines(register_records(rows, user)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def register_xlsx_bytes(records: Iterable[list[Cell]]) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=_("Request register")[:31])
+    sheet.append(register_header())
+    for record in records:
+        sheet.append([_safe(value) for value in record])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def register_xlsx_response(rows: QuerySet[InformationRequest], user: Any, filename: str) -> HttpResponse:
+    response = HttpResponse(register_xlsx_bytes(register_records(rows, user)), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response

@@ -1,0 +1,198 @@
+"""Reads for the staff pages: the worklist in deadline order with its urgency, and the request register."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import BooleanField, Case, Count, DateField, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from ppid.accounts.permissions import active_memberships, can, filter_visible, offices_where
+from ppid.accounts.roles import Role
+from ppid.offices.models import IANA_ZONES, Office
+from ppid.requests.models import InformationRequest, RequestAssignment
+from ppid.requests.workflow import OPEN_STATUSES, Outcome, Status
+from ppid.workdays.engine import Calendar
+from ppid.workdays.selectors import calendars_for_offices
+
+# A deadline this many working days away (or fewer) is "due soon" (issue 4, item 8).
+DUE_SOON_WORKING_DAYS = 2
+# Statuses in which staff still have something to do: the worklist's default.
+WORK_STATUSES = frozenset({Status.REGISTERED, Status.INCOMPLETE, Status.IN_PROGRESS, Status.DECIDED})
+
+
+class Urgency(enum.StrEnum):
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    NORMAL = "normal"
+    NONE = "none"  # the clock is not running
+
+
+def _due() -> Coalesce:
+    """The deadline in force (InformationRequest.due_on) as a database expression."""
+    return Coalesce("extended_due_on", "notice_due_on", output_field=DateField())
+
+
+def _liaison_units(user: Any) -> list[int]:
+    return [m.work_unit_id for m in active_memberships(user) if m.role == Role.TIM_PENGHUBUNG and m.work_unit_id]
+
+
+def _acting_condition(user: Any) -> Q:
+    """Rows the user acts on: the desk and the PPID for their office, a liaison team for its units' requests."""
+    condition = offices_where(user, "request:register", prefix="office")
+    condition |= offices_where(user, "request:decide", prefix="office")
+    units = _liaison_units(user)
+    if units:
+        assigned = Exists(RequestAssignment.objects.filter(request=OuterRef("pk"), work_unit_id__in=units))
+        condition |= offices_where(user, "request:prepare_answer", prefix="office") & Q(assigned)
+    return condition
+
+
+def _monitoring_condition(user: Any) -> Q:
+    """Rows of descendant offices, which a parent office reads but never acts on."""
+    condition = Q(pk__in=[])
+    for membership in active_memberships(user):
+        if can(user, "request:view", membership.office):
+            condition |= Q(office__path__startswith=f"{membership.office.path}/")
+    return condition
+
+
+def _local_today(zone_key: str) -> datetime.date:
+    from zoneinfo import ZoneInfo
+
+    return timezone.now().astimezone(ZoneInfo(zone_key)).date()
+
+
+def overdue_condition() -> Q:
+    """Open requests whose deadline is before today at their office (each time zone its own today)."""
+    condition = Q(pk__in=[])
+    for label, zone_key in IANA_ZONES.items():
+        condition |= Q(office__time_zone=label, due__lt=_local_today(zone_key))
+    return condition & Q(status__in=OPEN_STATUSES)
+
+
+def worklist_for(
+    user: Any, *, status: str = "", office: Office | None = None, overdue_only: bool = False
+) -> QuerySet[InformationRequest]:
+    """The requests `user` acts on or monitors, most urgent first. Rows carry `due` and `monitoring_only`."""
+    acting = _acting_condition(user)
+    rows = InformationRequest.objects.filter(acting | _monitoring_condition(user))
+    rows = rows.annotate(
+        due=_due(),
+        monitoring_only=Case(When(acting, then=Value(False)), default=Value(True), output_field=BooleanField()),
+    )
+    rows = rows.filter(status=status) if status else rows.filter(status__in=WORK_STATUSES)
+    if office is not None:
+        rows = rows.filter(Q(office=office) | Q(office__path__startswith=f"{office.path}/"))
+    if overdue_only:
+        rows = rows.filter(overdue_condition())
+    return rows.select_related("office", "requester").order_by("due", "received_at", "pk")
+
+
+def has_worklist(user: Any) -> bool:
+    return any(
+        can(user, action, m.office)
+        for m in active_memberships(user)
+        for action in ("request:register", "request:decide", "request:prepare_answer", "request:view")
+    )
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    today: datetime.date
+    soon: datetime.date
+
+
+def thresholds_for(offices: Iterable[Office]) -> dict[int, Thresholds]:
+    """Today and the due-soon cut-off at each office, from its own calendar (two queries for any number)."""
+    by_id = {office.pk: office for office in offices}
+    calendars: dict[int, Calendar] = calendars_for_offices(by_id) if by_id else {}
+    result: dict[int, Thresholds] = {}
+    for pk, office in by_id.items():
+        today = timezone.now().astimezone(office.zoneinfo).date()
+        result[pk] = Thresholds(today, calendars[pk].add_working_days(today, DUE_SOON_WORKING_DAYS))
+    return result
+
+
+def urgency_of(request: InformationRequest, thresholds: Thresholds) -> Urgency:
+    due: datetime.date | None = getattr(request, "due", None) or request.due_on
+    if due is None or request.status not in OPEN_STATUSES:
+        return Urgency.NONE
+    if due < thresholds.today:
+        return Urgency.OVERDUE
+    if due <= thresholds.soon:
+        return Urgency.DUE_SOON
+    return Urgency.NORMAL
+
+
+def with_urgency(requests: Iterable[InformationRequest]) -> list[InformationRequest]:
+    """Set `.urgency` on each row of a page, computing thresholds only for the offices on that page."""
+    rows = list(requests)
+    thresholds = thresholds_for({row.office_id: row.office for row in rows}.values())
+    for row in rows:
+        row.urgency = urgency_of(row, thresholds[row.office_id])  # type: ignore[attr-defined]
+    return rows
+
+
+def shows_personal_data(user: Any, request: InformationRequest) -> bool:
+    """UU PDP: the requester's NIK, address, contact and identity scans (ppid.accounts.permissions)."""
+    return can(user, "request:view_personal", request)
+
+
+def personal_data_offices(user: Any) -> set[int]:
+    """The offices whose requesters' personal data `user` may see."""
+    return set(Office.objects.filter(offices_where(user, "request:view_personal")).values_list("pk", flat=True))
+
+
+# --- the request register (buku register permohonan) ---
+
+
+def register_offices(user: Any) -> QuerySet[Office]:
+    """Offices whose register `user` may read: their own and, for monitoring, the descendants."""
+    return filter_visible(user, "request:view", Office.objects.filter(is_active=True), office_field="")
+
+
+def register_rows(
+    user: Any,
+    *,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    office: Office | None = None,
+    include_descendants: bool = True,
+) -> QuerySet[InformationRequest]:
+    """The register rows `user` may read, in register order (office, year, number)."""
+    rows = filter_visible(user, "request:view", InformationRequest.objects.all())
+    if office is not None:
+        scope = Q(office=office)
+        if include_descendants:
+            scope |= Q(office__path__startswith=f"{office.path}/")
+        rows = rows.filter(scope)
+    if date_from is not None:
+        rows = rows.filter(received_at__date__gte=date_from)
+    if date_to is not None:
+        rows = rows.filter(received_at__date__lte=date_to)
+    return rows.select_related("office", "requester", "notice", "delivery").order_by("office__path", "year", "sequence")
+
+
+def register_summary(rows: QuerySet[InformationRequest]) -> dict[str, int]:
+    """Totals of the filtered register, counted by the database."""
+    outcomes = {f"n_{o.value}": Count("pk", filter=Q(outcome=o.value)) for o in Outcome}
+    result: dict[str, int] = rows.order_by().aggregate(
+        total=Count("pk"), extended=Count("pk", filter=Q(extended_due_on__isnull=False)), **outcomes
+    )
+    return result
+
+
+def days_taken(request: InformationRequest, calendar: Calendar) -> int | None:
+    """Working days from the clock's day 0 to the notice (RULES.md §7: the same count as the deadline)."""
+    notice = getattr(request, "notice", None)
+    if request.clock_started_at is None or notice is None:
+        return None
+    day_zero, _reason = calendar.day_zero(request.clock_started_at)
+    issued = notice.issued_at.astimezone(request.office.zoneinfo).date()
+    return max(calendar.count_working_days(day_zero, issued), 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import django_stubs_ext
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "ppid.events",
     "ppid.workdays",
     "ppid.requests",
+    "ppid.notifications",
     "ppid.web",
     "ppid.api",
     "ppid.demo",
@@ -180,7 +182,12 @@ CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Lapses, due-soon and overdue warnings, once a day before offices open (CELERY_TIMEZONE).
+    "requests-daily": {"task": "ppid.requests.daily", "schedule": crontab(hour=6, minute=0)},
+    # The outbox: sends what waits and retries failures with back-off.
+    "outbox-send-due": {"task": "ppid.notifications.send_due", "schedule": crontab(minute="*/5")},
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -192,7 +199,10 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_RATES": {"token": env_str("API_TOKEN_THROTTLE", "10/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "token": env_str("API_TOKEN_THROTTLE", "10/minute"),
+        "track": env_str("API_TRACK_THROTTLE", "10/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ppid API",
@@ -225,3 +235,9 @@ LOGGING = {
 
 # A desk request recorded more than this many minutes after its receipt is marked back-dated.
 REQUEST_BACKDATE_GRACE_MINUTES = env_int("REQUEST_BACKDATE_GRACE_MINUTES", 60)
+
+# Absolute links in e-mails and PDF letters (https://ppid.example.go.id); relative when empty.
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "")
+# Public tracking: attempts per visitor address in the window before it is refused for a while.
+TRACK_ATTEMPTS = env_int("TRACK_ATTEMPTS", 10)
+TRACK_WINDOW_SECONDS = env_int("TRACK_WINDOW_SECONDS", 600)

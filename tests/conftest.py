@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,17 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 def _fast_password_hashing(settings: Any) -> None:
     # Argon2 is deliberately slow; the one test that checks it restores the real list.
     settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture(scope="session")
+def _session_media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings: Any, _session_media_dir: Path) -> None:
+    # Receipts, notices and uploads written by tests never land in the project's media/ folder.
+    settings.MEDIA_ROOT = _session_media_dir
 
 
 @pytest.fixture(autouse=True)

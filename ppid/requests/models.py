@@ -6,6 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from ppid.offices.models import Office, WorkUnit
@@ -118,6 +119,7 @@ class InformationRequest(models.Model):
     extended_due_on = models.DateField(_("extended notice due"), null=True, blank=True)
     extension_reason = models.TextField(_("reason for extension"), blank=True)
     completeness_check_due_on = models.DateField(_("completeness check due"), null=True, blank=True)
+    marked_incomplete_at = models.DateTimeField(_("marked incomplete at"), null=True, blank=True)
     completion_due_on = models.DateField(_("completion due"), null=True, blank=True)
     missing_requirements = models.TextField(_("missing requirements"), blank=True)
 
@@ -141,7 +143,15 @@ class InformationRequest(models.Model):
                 fields=["office", "year", "sequence"], name="request_number_unique_per_office_year"
             ),
         ]
-        indexes = [models.Index(fields=["office", "status", "notice_due_on"])]
+        indexes = [
+            models.Index(fields=["office", "status", "notice_due_on"]),
+            # The daily job and the worklists look for open requests by the deadline in force.
+            models.Index(
+                Coalesce("extended_due_on", "notice_due_on"),
+                name="request_due_on_open",
+                condition=models.Q(status__in=["registered", "in_progress"]),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.registration_number

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 from dataclasses import dataclass
 
@@ -24,6 +23,8 @@ ALLOWED_UPLOADS = {
 
 def validate_nik(value: str) -> str:
     """A NIK is 16 digits with a real province and regency code and a possible birth date (Dukcapil)."""
+    # Two-digit years: lokal reads a year up to this year's as 20yy and anything later as 19yy, so a
+    # birth date never lies in the future and people born a century ago still pass.
     info = parse_nik(value, reference_date=timezone.localdate())
     if info.nik is None:
         raise ValidationError(_("A NIK has exactly 16 digits."), code="nik_format")
@@ -32,8 +33,6 @@ def validate_nik(value: str) -> str:
             _("The first digits of this NIK are not a real province and regency code."), code="nik_region"
         )
     if info.birth_date is None:
-        raise ValidationError(_("Digits 7 to 12 of this NIK are not a possible birth date."), code="nik_birth_date")
-    if datetime.date.fromisoformat(info.birth_date) > timezone.localdate():
         raise ValidationError(_("Digits 7 to 12 of this NIK are not a possible birth date."), code="nik_birth_date")
     if not info.valid:
         raise ValidationError(_("This is not a valid NIK."), code="nik_invalid")

@@ -62,8 +62,11 @@ def record(
     after: dict[str, Any] | None = None,
     note: str = "",
     payload: dict[str, Any] | None = None,
+    acted_at: InformationRequest | None = None,
 ) -> None:
-    role = acting_role(actor, permission, request) if actor is not None else ""
+    """One event on `request`'s timeline; the actor's role is looked up where they acted
+    (`acted_at`, e.g. the forwarding office for the forwarded copy), by default the request itself."""
+    role = acting_role(actor, permission, acted_at or request) if actor is not None else ""
     event_record(
         event_type=event_type,
         obj=request,

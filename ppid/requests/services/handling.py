@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from ppid.accounts.permissions import TrackingVisitor, active_memberships
 from ppid.accounts.roles import Role
 from ppid.offices.models import Office, WorkUnit
+from ppid.requests import mail
 from ppid.requests.models import (
     Delivery,
+    ExemptionGround,
     InformationRequest,
     NoticeCost,
     RequestAssignment,
@@ -40,7 +42,7 @@ from ppid.requests.services.common import (
     lock_for,
     record,
 )
-from ppid.requests.services.intake import _next_sequence, registration_number
+from ppid.requests.services.intake import NewAttachment, attach, next_sequence, registration_number
 from ppid.requests.workflow import Outcome, Status
 from ppid.workdays.models import DeadlineStep
 from ppid.workdays.selectors import rule_set_for
@@ -67,9 +69,17 @@ def request_mark_incomplete(*, request: InformationRequest, actor: Any, missing:
         locked.missing_requirements = missing
         locked.clock_started_at = None
         locked.notice_due_on = None
-        locked.completion_due_on = due_after(locked, timezone.now(), DeadlineStep.COMPLETENESS_COMPLETION)
+        locked.marked_incomplete_at = timezone.now()
+        locked.completion_due_on = due_after(locked, locked.marked_incomplete_at, DeadlineStep.COMPLETENESS_COMPLETION)
         locked.save(
-            update_fields=["status", "missing_requirements", "clock_started_at", "notice_due_on", "completion_due_on"]
+            update_fields=[
+                "status",
+                "missing_requirements",
+                "clock_started_at",
+                "notice_due_on",
+                "marked_incomplete_at",
+                "completion_due_on",
+            ]
         )
         record(
             locked,
@@ -80,11 +90,17 @@ def request_mark_incomplete(*, request: InformationRequest, actor: Any, missing:
             after={"status": locked.status, "completion_due_on": locked.completion_due_on},
             note=missing,
         )
+        transaction.on_commit(lambda: mail.mail_incomplete(locked.pk), robust=True)
     return locked
 
 
-def request_complete(*, request: InformationRequest, actor: Any, note: str = "") -> InformationRequest:
-    """The requester (online) or the desk (in person) supplies what was missing; the clock starts now."""
+def request_complete(
+    *, request: InformationRequest, actor: Any, note: str = "", attachments: Iterable[NewAttachment] = ()
+) -> InformationRequest:
+    """The requester (online) or the desk (in person) supplies what was missing; the clock starts now.
+
+    A request already routed to units goes back to them (in progress); otherwise it is registered.
+    """
     is_requester = isinstance(actor, TrackingVisitor) or request.owner_user_id == getattr(actor, "pk", None)
     permission = "request:complete" if is_requester else "request:record_completion"
     with transaction.atomic():
@@ -95,7 +111,9 @@ def request_complete(*, request: InformationRequest, actor: Any, note: str = "")
                 % {"day": locked.completion_due_on.isoformat()}
             )
         now = timezone.now()
-        locked.status = Status.REGISTERED
+        for attachment in attachments:
+            attach(locked, attachment)
+        locked.status = Status.IN_PROGRESS if locked.assignments.exists() else Status.REGISTERED
         locked.clock_started_at = now
         locked.notice_due_on = due_after(locked, now, DeadlineStep.REQUEST_NOTICE)
         locked.save(update_fields=["status", "clock_started_at", "notice_due_on"])
@@ -108,6 +126,7 @@ def request_complete(*, request: InformationRequest, actor: Any, note: str = "")
             after={"status": locked.status, "notice_due_on": locked.notice_due_on},
             note=note,
         )
+        transaction.on_commit(lambda: mail.mail_completed(locked.pk), robust=True)
     return locked
 
 
@@ -191,6 +210,7 @@ def request_extend(*, request: InformationRequest, actor: Any, reason: str) -> I
             after={"due_on": locked.extended_due_on},
             note=reason,
         )
+        transaction.on_commit(lambda: mail.mail_extended(locked.pk), robust=True)
     return locked
 
 
@@ -212,6 +232,8 @@ class NoticeData:
 
 def _check_notice(data: NoticeData) -> None:
     errors: dict[str, str] = {}
+    if data.exemption_ground and data.exemption_ground not in ExemptionGround.values:
+        errors["exemption_ground"] = _("Choose one of the grounds of Pasal 17 letters a to j.")
     if data.outcome == Outcome.REFUSED:
         if not data.exemption_ground:
             errors["exemption_ground"] = _("A refusal names its Pasal 17 ground.")
@@ -280,6 +302,7 @@ def request_decide(*, request: InformationRequest, actor: Any, data: NoticeData)
             after={"status": locked.status, "outcome": locked.outcome},
             payload={"on_time": on_time, "exemption_ground": data.exemption_ground},
         )
+        transaction.on_commit(lambda: mail.mail_decided(notice.pk), robust=True)
     return notice
 
 
@@ -294,7 +317,7 @@ def request_forward(
             raise ValidationError({"to_office": _("Choose another office than this one.")})
         now = timezone.now()
         year = now.astimezone(to_office.zoneinfo).year
-        sequence = _next_sequence(to_office, year)
+        sequence = next_sequence(to_office, year)
         copy = InformationRequest(
             office=to_office,
             year=year,
@@ -335,6 +358,7 @@ def request_forward(
             after={"status": copy.status, "notice_due_on": copy.notice_due_on},
             payload={"forwarded_from": locked.registration_number},
             note=note,
+            acted_at=locked,
         )
     return copy
 
@@ -372,6 +396,7 @@ def request_deliver(
             before={"status": Status.DECIDED},
             after={"status": locked.status, "method": method, "amount_paid": amount_paid},
         )
+        transaction.on_commit(lambda: mail.mail_delivered(locked.pk), robust=True)
     return delivery
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ppid.accounts.permissions import can
 from ppid.offices.models import Office
+from ppid.requests import mail
 from ppid.requests.models import (
     AttachmentKind,
     Channel,
@@ -88,7 +89,7 @@ def _received_at(channel: str, received_at: datetime.datetime | None, now: datet
     return received_at
 
 
-def _next_sequence(office: Office, year: int) -> int:
+def next_sequence(office: Office, year: int) -> int:
     """The next number of the office's register for `year`: unique and gapless.
 
     The counter row is locked until the transaction ends, so concurrent submissions queue here;
@@ -101,6 +102,24 @@ def _next_sequence(office: Office, year: int) -> int:
     counter.last_sequence += 1
     counter.save(update_fields=["last_sequence"])
     return counter.last_sequence
+
+
+def _already_submitted(submission_key: str | None, office: Office, actor: Any) -> InformationRequest | None:
+    """The request this form already created, if the key was used before by the same submitter.
+
+    A key is only ever honoured for the same office and the same account (or none): a key copied
+    from someone else's page can never return their request and its personal data.
+    """
+    if not submission_key:
+        return None
+    existing = InformationRequest.objects.select_related("requester").filter(submission_key=submission_key).first()
+    if existing is None:
+        return None
+    same_account = existing.requester.user_id == (actor.pk if getattr(actor, "is_authenticated", False) else None)
+    same_recorder = existing.recorded_by_id == (actor.pk if getattr(actor, "is_authenticated", False) else None)
+    if existing.office_id != office.pk or not (same_account or same_recorder):
+        raise ValidationError(_("This form was already used. Open the form again to make a new request."))
+    return existing
 
 
 def registration_number(office: Office, year: int, sequence: int) -> str:
@@ -122,10 +141,9 @@ def request_submit(
     the desk recording what it received (seed f), possibly dated earlier (audited). The same
     `submission_key` twice returns the first request instead of making a second one.
     """
-    if submission_key:
-        existing = InformationRequest.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return existing
+    existing = _already_submitted(submission_key, office, actor)
+    if existing is not None:
+        return existing
     if channel != Channel.ONLINE and not can(actor, "request:register", office):
         raise PermissionDenied(_("Only the service desk of this office records requests it received."))
     _check_identity(data)
@@ -137,10 +155,9 @@ def request_submit(
             return _create(office, data, channel, actor, moment, now, rule_set, submission_key)
     except IntegrityError:
         # Two identical submissions raced past the first check: the other one won; return it.
-        if submission_key:
-            existing = InformationRequest.objects.filter(submission_key=submission_key).first()
-            if existing is not None:
-                return existing
+        existing = _already_submitted(submission_key, office, actor)
+        if existing is not None:
+            return existing
         raise
 
 
@@ -168,7 +185,7 @@ def _create(
         user=user,
     )
     year = moment.astimezone(office.zoneinfo).year
-    sequence = _next_sequence(office, year)
+    sequence = next_sequence(office, year)
     request = InformationRequest(
         office=office,
         year=year,
@@ -190,7 +207,7 @@ def _create(
     request.completeness_check_due_on = due_after(request, moment, DeadlineStep.COMPLETENESS_NOTICE)
     request.save()
     for attachment in data.attachments:
-        _attach(request, attachment)
+        attach(request, attachment)
     backdated = now - moment > datetime.timedelta(minutes=settings.REQUEST_BACKDATE_GRACE_MINUTES)
     record(
         request,
@@ -201,10 +218,11 @@ def _create(
         payload={"channel": channel, "received_at": moment, "backdated": backdated},
         note=_("Recorded %(delay)s after receipt.") % {"delay": str(now - moment).split(".")[0]} if backdated else "",
     )
+    transaction.on_commit(lambda: mail.mail_receipt(request.pk), robust=True)
     return request
 
 
-def _attach(request: InformationRequest, attachment: NewAttachment) -> RequestAttachment:
+def attach(request: InformationRequest, attachment: NewAttachment) -> RequestAttachment:
     upload = attachment.upload
     return RequestAttachment.objects.create(
         request=request,

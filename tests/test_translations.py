@@ -19,3 +19,8 @@ def test_the_compiled_catalogue_matches_the_source() -> None:
     po = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0, "") for e in polib.pofile(str(LOCALE / "django.po"))}
     mo = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0, "") for e in polib.mofile(str(LOCALE / "django.mo"))}
     assert po == mo
+
+
+def test_no_guessed_translation_is_left_in_the_catalogue() -> None:
+    # msgmerge marks a guess from a similar msgid with "#| msgid"; such guesses are often wrong.
+    assert "#| msgid" not in (LOCALE / "django.po").read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ from typing import Any, NoReturn
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -86,9 +87,38 @@ class Event(models.Model):
 
         return str(label_for(self.event_type))
 
+    @property
+    def actor_role_label(self) -> str:
+        from ppid.accounts.roles import Role
+
+        if self.actor_role in Role.values:
+            return str(Role(self.actor_role).label)
+        return str(_("Requester")) if self.actor_role == "requester" else self.actor_role
+
     def changes(self) -> list[tuple[str, Any, Any]]:
-        """(field, old, new) for every field that differs, for the timeline."""
+        """(field, old, new) for every field that differs, in words a reader knows: the model's
+        field names and choice labels rather than column names and codes."""
         before = self.before if isinstance(self.before, dict) else {}
         after = self.after if isinstance(self.after, dict) else {}
         keys = sorted(set(before) | set(after))
-        return [(key, before.get(key), after.get(key)) for key in keys if before.get(key) != after.get(key)]
+        return [
+            (self._field_label(key), self._value_label(key, before.get(key)), self._value_label(key, after.get(key)))
+            for key in keys
+            if before.get(key) != after.get(key)
+        ]
+
+    def _field(self, name: str) -> Any:
+        model = self.content_type.model_class() if self.content_type_id and self.content_type else None
+        try:
+            return model._meta.get_field(name) if model is not None else None
+        except FieldDoesNotExist:
+            return None
+
+    def _field_label(self, name: str) -> str:
+        field = self._field(name)
+        return str(getattr(field, "verbose_name", name)) if field is not None else name.replace("_", " ")
+
+    def _value_label(self, name: str, value: Any) -> Any:
+        field = self._field(name)
+        choices = dict(getattr(field, "flatchoices", None) or ()) if field is not None else {}
+        return choices.get(value, value)

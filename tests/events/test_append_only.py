@@ -109,7 +109,8 @@ def test_it_refuses_to_register_an_undotted_event_type() -> None:
 
 
 def test_it_lists_changed_fields_for_the_timeline(event: Event) -> None:
-    assert event.changes() == [("name", "Lama", "Baru")]
+    # Field names as the model words them, in the active language (Indonesian by default).
+    assert event.changes() == [("nama", "Lama", "Baru")]
 
 
 def test_it_lists_fields_added_or_removed_and_skips_unchanged_ones(office_jabar: Office) -> None:
@@ -119,7 +120,7 @@ def test_it_lists_fields_added_or_removed_and_skips_unchanged_ones(office_jabar:
         after={"phone": "022", "address": "Jl. Garut 11", "website": ""},
     )  # fmt: skip
 
-    assert event.changes() == [("address", None, "Jl. Garut 11"), ("email", "lama@kpu.go.id", None)]
+    assert event.changes() == [("alamat", None, "Jl. Garut 11"), ("surel publik", "lama@kpu.go.id", None)]
 
 
 def test_it_lists_no_changes_without_before_and_after(office_jabar: Office) -> None:
@@ -137,8 +138,16 @@ def test_it_stores_dates_as_text_a_reader_can_follow(office_jabar: Office) -> No
         before={"opens_at": datetime.time(8, 0)}, after={"opens_at": datetime.time(7, 30)},
     )  # fmt: skip
 
-    assert Event.objects.get(pk=event.pk).changes() == [("opens_at", "08:00:00", "07:30:00")]
+    assert Event.objects.get(pk=event.pk).changes() == [("jam buka", "08:00:00", "07:30:00")]
 
 
 def test_it_labels_events_with_their_registered_label(event: Event) -> None:
     assert event.label == "Something happened in a test"
+
+
+def test_it_shows_choice_labels_rather_than_codes(office_jabar: Office) -> None:
+    event = event_record(
+        event_type=TEST_EVENT, obj=office_jabar, actor=None, before={"level": "kabkota"}, after={"level": "provinsi"}
+    )
+
+    assert event.changes() == [("tingkat", "KPU Kabupaten/Kota", "KPU Provinsi")]

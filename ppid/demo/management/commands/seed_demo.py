@@ -16,6 +16,7 @@ from ppid.accounts.models import AccountKind, RoleMembership, User
 from ppid.accounts.roles import UNIT_ROLES, Role
 from ppid.accounts.services import membership_grant
 from ppid.offices.models import Office, WorkUnit
+from ppid.requests.demo import bulk_fill_requests, seed_requests
 
 DEMO_PASSWORD = "Demo-PPID-2026"  # noqa: S105 - demo mode only, listed in the README
 DEMO_OFFICES = {"ri": "00", "jabar": "32", "bandung": "32.73"}
@@ -54,7 +55,7 @@ class Command(BaseCommand):
     help = "Create demo accounts for every role (demo mode only). Safe to run again."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--scale", type=int, default=0, help="extra synthetic staff spread over all offices")
+        parser.add_argument("--scale", type=int, default=0, help="synthetic staff and bulk requests over all offices")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEMO_MODE:
@@ -63,8 +64,10 @@ class Command(BaseCommand):
             raise CommandError("--scale must be zero or more.")
         with transaction.atomic():
             self._seed_accounts()
+            seed_requests(self.stdout.write)
             if options["scale"]:
                 self._seed_scale(options["scale"])
+                bulk_fill_requests(options["scale"], write=self.stdout.write)
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):"))
         for username, role, code in demo_accounts():
             self.stdout.write(f"  {username:<22} {Role(role).label} — {Office.objects.get(code=code).name}")

@@ -108,7 +108,8 @@ class Event(models.Model):
         ]
 
     def _field(self, name: str) -> Any:
-        model = self.content_type.model_class() if self.content_type_id and self.content_type else None
+        # get_for_id is cached: a long timeline costs no query per event.
+        model = ContentType.objects.get_for_id(self.content_type_id).model_class() if self.content_type_id else None
         try:
             return model._meta.get_field(name) if model is not None else None
         except FieldDoesNotExist:
@@ -120,5 +121,7 @@ class Event(models.Model):
 
     def _value_label(self, name: str, value: Any) -> Any:
         field = self._field(name)
-        choices = dict(getattr(field, "flatchoices", None) or ()) if field is not None else {}
+        if field is None or not isinstance(value, str | int):
+            return value
+        choices = dict(getattr(field, "flatchoices", None) or ())
         return choices.get(value, value)

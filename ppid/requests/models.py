@@ -145,6 +145,9 @@ class InformationRequest(models.Model):
         ]
         indexes = [
             models.Index(fields=["office", "status", "notice_due_on"]),
+            # The register and period filters sort and select by the moment of receipt.
+            models.Index(fields=["office", "received_at"]),
+            models.Index(fields=["received_at"]),
             # The daily job and the worklists look for open requests by the deadline in force.
             models.Index(
                 Coalesce("extended_due_on", "notice_due_on"),

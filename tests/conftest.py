@@ -10,6 +10,9 @@ from django.core.cache import cache
 
 from ppid.offices.models import Office
 
+# Shared by the live-server and concurrency modules.
+from tests.transactional import append_only_restored, flushable_events  # noqa: F401
+
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

@@ -6,17 +6,14 @@ skipped, unless PPID_REQUIRE_BROWSER=1 (CI), when they fail instead.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from playwright.sync_api import Page, sync_playwright
-from pytest_django import DjangoDbBlocker
 from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -34,41 +31,10 @@ TIMEOUT_MS = 10_000
 
 Screenshot = Callable[[Page, str], Path]
 
-# The migration that makes events_event append-only with database triggers; its functions take
-# anything with `.connection` and `.execute(sql)`, so they can drop and restore the triggers here.
-_APPEND_ONLY = importlib.import_module("ppid.events.migrations.0002_append_only_triggers")
-
-
-class _Executor:
-    def __init__(self) -> None:
-        self.connection = connection
-
-    def execute(self, sql: str, params: Any = None) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-
-
-@pytest.fixture(scope="module")
-def _append_only_restored(django_db_blocker: DjangoDbBlocker) -> Iterator[dict[str, bool]]:
-    """Re-create the event triggers once the module's last test has been flushed."""
-    state = {"dropped": False}
-    yield state
-    if state["dropped"]:
-        with django_db_blocker.unblock():
-            _APPEND_ONLY.forwards(None, _Executor())
-
 
 @pytest.fixture(autouse=True)
-def _flushable_events(_append_only_restored: dict[str, bool], transactional_db: None) -> Iterator[None]:
-    """Let the transactional flush after each test empty events_event.
-
-    A live-server test commits for real, and pytest-django then empties every table (DELETE on
-    SQLite, TRUNCATE on PostgreSQL), which the append-only triggers refuse. They are dropped just
-    before the flush and restored after the module (the tests here never check append-only).
-    """
-    yield
-    _APPEND_ONLY.backwards(None, _Executor())
-    _append_only_restored["dropped"] = True
+def _flushable_events(flushable_events: None) -> None:
+    """Live-server tests commit for real; see tests/transactional.py."""
 
 
 def _browser_required() -> bool:

@@ -6,16 +6,14 @@ SQLite serialises every write to the whole database file, so these races cannot 
 
 from __future__ import annotations
 
-import importlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
 import pytest
 from django.db import connection, connections
-from pytest_django import DjangoDbBlocker
 
 from ppid.accounts.models import User
 from ppid.accounts.roles import Role
@@ -31,36 +29,11 @@ pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True,
 
 SUBMISSIONS = 100
 
-# The append-only triggers refuse the flush (TRUNCATE) that ends a transactional test: dropped just
-# before it and restored after the module, as in tests/browser/conftest.py.
-_APPEND_ONLY = importlib.import_module("ppid.events.migrations.0002_append_only_triggers")
-
-
-class _Executor:
-    def __init__(self) -> None:
-        self.connection = connection
-
-    def execute(self, sql: str, params: Any = None) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-
-
-@pytest.fixture(scope="module")
-def _append_only_restored(django_db_blocker: DjangoDbBlocker) -> Iterator[dict[str, bool]]:
-    state = {"dropped": False}
-    yield state
-    if state["dropped"]:
-        with django_db_blocker.unblock():
-            _APPEND_ONLY.forwards(None, _Executor())
-
 
 @pytest.fixture(autouse=True)
-def _postgres_with_flushable_events(_append_only_restored: dict[str, bool], transactional_db: None) -> Iterator[None]:
+def _postgres_only(flushable_events: None) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite serialises all writes, so there is no race to test")
-    yield
-    _APPEND_ONLY.backwards(None, _Executor())
-    _append_only_restored["dropped"] = True
 
 
 def in_threads(calls: list[Callable[[], Any]], workers: int) -> list[Any]:

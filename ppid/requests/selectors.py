@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import hmac
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -196,3 +197,29 @@ def days_taken(request: InformationRequest, calendar: Calendar) -> int | None:
     day_zero, _reason = calendar.day_zero(request.clock_started_at)
     issued = notice.issued_at.astimezone(request.office.zoneinfo).date()
     return max(calendar.count_working_days(day_zero, issued), 0)
+
+
+# --- public tracking ---
+
+
+def _same(given: str, expected: str) -> bool:
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
+def find_tracked_request(number: str, factor: str) -> InformationRequest | None:
+    """The request with `number` if `factor` is its requester's e-mail (any case) or the last four
+    digits of their telephone; None otherwise, without saying which part was wrong."""
+    obj = (
+        InformationRequest.objects.select_related("office", "requester", "rule_set", "forwarded_to")
+        .filter(registration_number=number)
+        .first()
+    )
+    email = obj.requester.email.casefold() if obj else ""
+    digits = "".join(ch for ch in (obj.requester.phone if obj else "") if ch.isdigit())
+    last_four = digits[-4:] if len(digits) >= 4 else ""
+    # Both comparisons always run, against placeholders when there is nothing to compare.
+    email_ok = _same(factor.casefold(), email or "\x00no-email") and bool(email)
+    # "78-90" and "78 90" mean 7890; an e-mail address is never read as telephone digits.
+    given_digits = "" if "@" in factor else "".join(ch for ch in factor if ch.isdigit())
+    phone_ok = _same(given_digits, last_four or "\x00none") and bool(last_four)
+    return obj if (email_ok or phone_ok) else None

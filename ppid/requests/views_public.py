@@ -8,7 +8,6 @@ own receipt PDF, which only the submitting session, the owner and staff may fetc
 from __future__ import annotations
 
 import datetime
-import hmac
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +26,7 @@ from ppid.accounts.models import AccountKind
 from ppid.accounts.permissions import TrackingVisitor, can
 from ppid.events.models import Event
 from ppid.events.registry import label_for
+from ppid.requests import selectors
 from ppid.requests.forms_public import CompleteForm, OfficeChoiceForm, RequestForm, TrackForm, WithdrawForm
 from ppid.requests.models import Channel, InformationRequest
 from ppid.requests.services import (
@@ -280,23 +280,6 @@ def _too_many_attempts(request: HttpRequest) -> bool:
     return count > settings.TRACK_ATTEMPTS
 
 
-def _same(given: str, expected: str) -> bool:
-    return hmac.compare_digest(given.encode(), expected.encode())
-
-
-def find_tracked_request(number: str, factor: str) -> InformationRequest | None:
-    """The request with `number` if `factor` is its requester's e-mail (any case) or the last four
-    digits of their telephone; None otherwise, without saying which part was wrong."""
-    obj = InformationRequest.objects.select_related("requester").filter(registration_number=number).first()
-    email = obj.requester.email.casefold() if obj else ""
-    digits = "".join(ch for ch in (obj.requester.phone if obj else "") if ch.isdigit())
-    last_four = digits[-4:] if len(digits) >= 4 else ""
-    # Both comparisons always run, against placeholders when there is nothing to compare.
-    email_ok = _same(factor.casefold(), email or "\x00no-email") and bool(email)
-    phone_ok = _same(factor, last_four or "\x00none") and bool(last_four)
-    return obj if (email_ok or phone_ok) else None
-
-
 @require_http_methods(["GET", "POST"])
 def track(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
@@ -310,7 +293,7 @@ def track(request: HttpRequest) -> HttpResponse:
         )
         return render(request, "requests/public/track.html", {"form": form}, status=429)
     if form.is_valid():
-        obj = find_tracked_request(form.cleaned_data["number"], form.cleaned_data["factor"])
+        obj = selectors.find_tracked_request(form.cleaned_data["number"], form.cleaned_data["factor"])
         if obj is not None:
             _remember(request, SESSION_TRACKED, obj.pk)
             return redirect("requests_public:track_detail", pk=obj.pk)

@@ -7,9 +7,6 @@ the endpoint is throttled (scope "track"), so numbers cannot be tried out.
 
 from __future__ import annotations
 
-import hmac
-import re
-
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
@@ -22,35 +19,14 @@ from rest_framework.views import APIView
 from ppid.events.models import Event
 from ppid.requests.api.common import explanation_lines, local_date
 from ppid.requests.api.serializers import ErrorOutput, TrackInput, TrackOutput
-from ppid.requests.models import InformationRequest, Requester
+from ppid.requests.models import InformationRequest
+from ppid.requests.selectors import find_tracked_request
 from ppid.requests.workflow import Outcome, Status
-
-PHONE_DIGITS = 4
-
-
-def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)
-
-
-def second_factor_matches(requester: Requester, factor: str) -> bool:
-    """The e-mail given with the request (any case), or the last 4 digits of the telephone."""
-    factor = factor.strip()
-    if "@" in factor:
-        return bool(requester.email) and hmac.compare_digest(factor.lower(), requester.email.strip().lower())
-    digits = _digits(factor)
-    phone = _digits(requester.phone)
-    if len(digits) != PHONE_DIGITS or len(phone) < PHONE_DIGITS:
-        return False
-    return hmac.compare_digest(digits, phone[-PHONE_DIGITS:])
 
 
 def tracked_request(number: str, factor: str) -> InformationRequest:
-    found = (
-        InformationRequest.objects.select_related("office", "requester", "rule_set", "forwarded_to")
-        .filter(registration_number=number.strip())
-        .first()
-    )
-    if found is None or not second_factor_matches(found.requester, factor):
+    found = find_tracked_request(number.strip().upper(), factor.strip())
+    if found is None:
         raise NotFound(_("No request matches this registration number and e-mail or telephone."))
     return found
 

@@ -101,6 +101,8 @@ LAW_GRANTS: tuple[LawGrant, ...] = (
     LawGrant(Role.LEGAL_UNIT,     "dispute:manage",          "UU KIP Pasal 37-50; RULES.md §5: the legal unit of the level handles disputes"),
     LawGrant(Role.PPID,           "outbox:retry",            "Perki 1/2021: the PPID makes sure the requester is told; resend failed mail"),
     LawGrant(Role.SYSADMIN,       "outbox:retry",            "system administration: resend failed mail"),
+    LawGrant(Role.PPID,           "rate_card:manage",        "Pasal 21 UU KIP: copying and delivery costs at the rate the body sets"),
+    LawGrant(Role.SYSADMIN,       "rate_card:manage",        "system administration: record the rate the head of the office set"),
     LawGrant(Role.SYSADMIN,       "office:manage",           "system administration: correct and add offices and work units"),
     LawGrant(Role.SYSADMIN,       "membership:manage",       "system administration: appoint people to roles"),
     LawGrant(Role.SYSADMIN,       "calendar:manage",         "system administration: holidays, closures, rule sets"),

@@ -231,6 +231,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # One line per task run is noise at INFO; failures still show.
+    "loggers": {"celery.app.trace": {"level": "WARNING"}},
 }
 
 # A desk request recorded more than this many minutes after its receipt is marked back-dated.

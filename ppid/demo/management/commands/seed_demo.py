@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.test.utils import override_settings
 
 from ppid.accounts.models import AccountKind, RoleMembership, User
 from ppid.accounts.roles import UNIT_ROLES, Role
@@ -62,7 +63,9 @@ class Command(BaseCommand):
             raise CommandError("seed_demo runs only with DEMO_MODE on; it creates accounts with a published password.")
         if options["scale"] < 0:
             raise CommandError("--scale must be zero or more.")
-        with transaction.atomic():
+        # Demo requesters are invented: their receipts and notices go to the outbox as usual, but
+        # are not printed to the terminal, where they would bury the demo logins.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
             self._seed_accounts()
             seed_requests(self.stdout.write)
             if options["scale"]:

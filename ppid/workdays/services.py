@@ -98,6 +98,35 @@ def _apply(obj: models.Model, changes: dict[str, Any]) -> tuple[dict[str, Any], 
     return before, snapshot(obj, list(changes))
 
 
+def _record_change(
+    *,
+    event_type: str,
+    obj: models.Model,
+    actor: Any,
+    office: Office,
+    affected_office_ids: list[int] | None,
+    reason: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    note: str = "",
+) -> None:
+    """One event for the change, then every open deadline it moves recomputed (RULES.md §7).
+
+    Only the system administrator holds calendar:manage; library syncs run without an actor.
+    """
+    event_record(
+        event_type=event_type,
+        obj=obj,
+        actor=actor,
+        actor_role=Role.SYSADMIN if actor is not None else "",
+        office=office,
+        before=before,
+        after=after,
+        note=note,
+    )
+    deadlines_recompute(affected_office_ids=affected_office_ids, reason=reason, actor=actor)
+
+
 # --- calendar days ---------------------------------------------------------------------------
 
 
@@ -132,19 +161,15 @@ def calendar_day_create(
         _require(actor, where)
     with transaction.atomic():
         day.save()
-        event_record(
+        _record_change(
             event_type=CALENDAR_DAY_CREATED,
             obj=day,
             actor=actor,
-            actor_role=Role.SYSADMIN if actor else "",
             office=where,
             after=snapshot(day, CALENDAR_DAY_FIELDS),
             note=note,
-        )
-        deadlines_recompute(
             affected_office_ids=_affected_offices(day),
             reason=_("Calendar day added: %(day)s") % {"day": day},
-            actor=actor,
         )
     return day
 
@@ -160,20 +185,16 @@ def calendar_day_update(*, actor: Any, day: CalendarDay, changes: dict[str, Any]
             return locked
         locked.full_clean()
         locked.save(update_fields=[*changes, "updated_at"])
-        event_record(
+        _record_change(
             event_type=CALENDAR_DAY_UPDATED,
             obj=locked,
             actor=actor,
-            actor_role=Role.SYSADMIN,
             office=_office_of_day(locked),
             before=before,
             after=after,
             note=note,
-        )
-        deadlines_recompute(
             affected_office_ids=_affected_offices(locked),
             reason=_("Calendar day corrected: %(day)s") % {"day": locked},
-            actor=actor,
         )
     return locked
 
@@ -188,7 +209,7 @@ def calendar_day_remove(*, actor: Any, day: CalendarDay, note: str = "") -> None
             event_type=CALENDAR_DAY_REMOVED,
             obj=locked,
             actor=actor,
-            actor_role=Role.SYSADMIN,
+            actor_role=Role.SYSADMIN if actor is not None else "",
             office=where,
             before=snapshot(locked, CALENDAR_DAY_FIELDS),
             note=note,
@@ -247,16 +268,14 @@ def rule_set_create(
     rule_set.full_clean()
     with transaction.atomic():
         rule_set.save()
-        event_record(
+        _record_change(
             event_type=RULE_SET_CREATED,
             obj=rule_set,
             actor=actor,
-            actor_role=Role.SYSADMIN,
             office=national,
             after=snapshot(rule_set, RULE_SET_FIELDS),
-        )
-        deadlines_recompute(
-            affected_office_ids=None, reason=_("Rule set added: %(name)s") % {"name": name}, actor=actor
+            affected_office_ids=None,
+            reason=_("Rule set added: %(name)s") % {"name": name},
         )
     return rule_set
 
@@ -272,18 +291,16 @@ def rule_set_update(*, actor: Any, rule_set: RuleSet, changes: dict[str, Any], n
             return locked
         locked.full_clean()
         locked.save(update_fields=list(changes))
-        event_record(
+        _record_change(
             event_type=RULE_SET_UPDATED,
             obj=locked,
             actor=actor,
-            actor_role=Role.SYSADMIN,
             office=national,
             before=before,
             after=after,
             note=note,
-        )
-        deadlines_recompute(
-            affected_office_ids=None, reason=_("Rule set corrected: %(name)s") % {"name": locked.name}, actor=actor
+            affected_office_ids=None,
+            reason=_("Rule set corrected: %(name)s") % {"name": locked.name},
         )
     return locked
 
@@ -311,16 +328,14 @@ def deadline_rule_create(
     rule.full_clean()
     with transaction.atomic():
         rule.save()
-        event_record(
+        _record_change(
             event_type=DEADLINE_RULE_CREATED,
             obj=rule,
             actor=actor,
-            actor_role=Role.SYSADMIN,
             office=national,
             after=snapshot(rule, DEADLINE_RULE_FIELDS),
-        )
-        deadlines_recompute(
-            affected_office_ids=None, reason=_("Deadline rule added: %(rule)s") % {"rule": rule}, actor=actor
+            affected_office_ids=None,
+            reason=_("Deadline rule added: %(rule)s") % {"rule": rule},
         )
     return rule
 
@@ -337,18 +352,16 @@ def deadline_rule_update(*, actor: Any, rule: DeadlineRule, changes: dict[str, A
             return locked
         locked.full_clean()
         locked.save(update_fields=list(changes))
-        event_record(
+        _record_change(
             event_type=DEADLINE_RULE_UPDATED,
             obj=locked,
             actor=actor,
-            actor_role=Role.SYSADMIN,
             office=national,
             before=before,
             after=after,
             note=note,
-        )
-        deadlines_recompute(
-            affected_office_ids=None, reason=_("Deadline rule corrected: %(rule)s") % {"rule": locked}, actor=actor
+            affected_office_ids=None,
+            reason=_("Deadline rule corrected: %(rule)s") % {"rule": locked},
         )
     return locked
 

@@ -13,7 +13,7 @@ from django.db.models import BooleanField, Case, Count, DateField, Exists, Outer
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ppid.accounts.permissions import active_memberships, can, filter_visible, offices_where
+from ppid.accounts.permissions import ROLE_PERMISSIONS, active_memberships, can, filter_visible, offices_where
 from ppid.accounts.roles import Role
 from ppid.offices.models import IANA_ZONES, Office
 from ppid.requests.models import InformationRequest, RequestAssignment
@@ -39,6 +39,10 @@ def _due() -> Coalesce:
     return Coalesce("extended_due_on", "notice_due_on", output_field=DateField())
 
 
+# Roles holding one of these work on requests (their own list); the others only follow them.
+ACTING_PERMISSIONS = frozenset({"request:register", "request:decide", "request:prepare_answer"})
+
+
 def _liaison_units(user: Any) -> list[int]:
     return [m.work_unit_id for m in active_memberships(user) if m.role == Role.TIM_PENGHUBUNG and m.work_unit_id]
 
@@ -55,11 +59,15 @@ def _acting_condition(user: Any) -> Q:
 
 
 def _monitoring_condition(user: Any) -> Q:
-    """Rows of descendant offices, which a parent office reads but never acts on."""
+    """Rows a role reads without acting on them: its own office's (the Atasan, the Pembina follow
+    their PPID's work) and its descendant offices'."""
     condition = Q(pk__in=[])
     for membership in active_memberships(user):
-        if can(user, "request:view", membership.office):
-            condition |= Q(office__path__startswith=f"{membership.office.path}/")
+        if not can(user, "request:view", membership.office):
+            continue
+        condition |= Q(office__path__startswith=f"{membership.office.path}/")
+        if not ROLE_PERMISSIONS[Role(membership.role)] & ACTING_PERMISSIONS:
+            condition |= Q(office_id=membership.office_id)
     return condition
 
 

@@ -173,3 +173,14 @@ def test_the_staff_home_has_no_request_panel_without_a_role(requester_user: User
     response = logged_in(requester_user).get("/staf/")
 
     assert 'href="/staf/permohonan/"' not in response.content.decode()
+
+
+def test_the_atasan_follows_the_requests_of_their_own_office_without_acting(
+    submit: Callable[..., InformationRequest], atasan: User
+) -> None:
+    request = submit()
+
+    response = logged_in(atasan).get(URL)
+
+    assert numbers(response) == [request.registration_number]
+    assert [row.monitoring_only for row in response.context["rows"]] == [True]

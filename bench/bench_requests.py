@@ -71,7 +71,7 @@ def bench_submissions() -> list[tuple[str, str]]:
 
 
 def fill_to_target() -> list[tuple[str, str]]:
-    from ppid.requests.demo import bulk_fill_requests
+    from ppid.requests.demo_bulk import bulk_fill_requests
     from ppid.requests.models import InformationRequest
 
     missing = TARGET - InformationRequest.objects.count()

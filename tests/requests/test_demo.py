@@ -13,7 +13,7 @@ from django.db.models import F, Max
 
 from ppid.events.models import Event
 from ppid.offices.models import Office
-from ppid.requests.demo import bulk_fill_requests
+from ppid.requests.demo_bulk import bulk_fill_requests
 from ppid.requests.models import InformationRequest, RegistrationCounter, WrittenNotice
 from ppid.requests.workflow import OPEN_STATUSES, Outcome, Status
 from tests.factories import UserFactory

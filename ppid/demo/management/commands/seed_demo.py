@@ -17,7 +17,8 @@ from ppid.accounts.models import AccountKind, RoleMembership, User
 from ppid.accounts.roles import UNIT_ROLES, Role
 from ppid.accounts.services import membership_grant
 from ppid.offices.models import Office, WorkUnit
-from ppid.requests.demo import bulk_fill_requests, seed_requests
+from ppid.requests.demo import seed_requests
+from ppid.requests.demo_bulk import bulk_fill_requests
 
 DEMO_PASSWORD = "Demo-PPID-2026"  # noqa: S105 - demo mode only, listed in the README
 DEMO_OFFICES = {"ri": "00", "jabar": "32", "bandung": "32.73"}

@@ -40,6 +40,7 @@ FINAL_STATUSES = frozenset({Status.CLOSED, Status.LAPSED, Status.WITHDRAWN, Stat
 # service function → (statuses it may start from, status it leaves, or None for "unchanged")
 TRANSITIONS: dict[str, tuple[frozenset[Status], Status | None]] = {
     "request_mark_incomplete": (frozenset({Status.REGISTERED, Status.IN_PROGRESS}), Status.INCOMPLETE),
+    # Back to the register, or to the units when it had already been routed to them.
     "request_complete": (frozenset({Status.INCOMPLETE}), Status.REGISTERED),
     "request_lapse": (frozenset({Status.INCOMPLETE}), Status.LAPSED),
     "request_assign": (frozenset({Status.REGISTERED, Status.IN_PROGRESS}), Status.IN_PROGRESS),
@@ -56,5 +57,9 @@ def allowed_from(action: str) -> frozenset[Status]:
     return TRANSITIONS[action][0]
 
 
-def target_of(action: str) -> Status | None:
-    return TRANSITIONS[action][1]
+def target_of(action: str) -> Status:
+    """The status `action` leaves the request in; only for actions that change it."""
+    target = TRANSITIONS[action][1]
+    if target is None:
+        raise ValueError(f"{action} does not change the status")
+    return target

@@ -131,7 +131,7 @@ def test_transition_is_allowed_exactly_from_its_statuses(
         assert request.status == status
         assert new_events == []
         return
-    assert request.status == (target_of(name) or status)
+    assert request.status == (TRANSITIONS[name][1] or status)
     [event] = new_events
     assert event.actor == actor
     assert event.actor_role == action.role
@@ -408,3 +408,8 @@ def test_the_requester_may_withdraw_an_open_request(
 
     assert request.status == Status.WITHDRAWN
     assert events_of(request)[-1].note == "Sudah dapat"
+
+
+def test_target_of_refuses_an_action_that_keeps_the_status() -> None:
+    with pytest.raises(ValueError, match="does not change the status"):
+        target_of("request_extend")

@@ -43,7 +43,7 @@ from ppid.requests.services.common import (
     record,
 )
 from ppid.requests.services.intake import NewAttachment, attach, next_sequence, registration_number
-from ppid.requests.workflow import Outcome, Status
+from ppid.requests.workflow import Outcome, Status, allowed_from, target_of
 from ppid.workdays.models import DeadlineStep
 from ppid.workdays.selectors import rule_set_for
 
@@ -65,7 +65,7 @@ def request_mark_incomplete(*, request: InformationRequest, actor: Any, missing:
                 % {"day": locked.completeness_check_due_on.isoformat()}
             )
         before = {"status": locked.status, "notice_due_on": locked.notice_due_on}
-        locked.status = Status.INCOMPLETE
+        locked.status = target_of("request_mark_incomplete")
         locked.missing_requirements = missing
         locked.clock_started_at = None
         locked.notice_due_on = None
@@ -113,7 +113,8 @@ def request_complete(
         now = timezone.now()
         for attachment in attachments:
             attach(locked, attachment)
-        locked.status = Status.IN_PROGRESS if locked.assignments.exists() else Status.REGISTERED
+        # A request already routed to units goes back to them rather than to the register.
+        locked.status = Status.IN_PROGRESS if locked.assignments.exists() else target_of("request_complete")
         locked.clock_started_at = now
         locked.notice_due_on = due_after(locked, now, DeadlineStep.REQUEST_NOTICE)
         locked.save(update_fields=["status", "clock_started_at", "notice_due_on"])
@@ -135,12 +136,12 @@ def request_lapse(*, request: InformationRequest) -> InformationRequest:
     with transaction.atomic():
         locked = InformationRequest.objects.select_for_update().select_related("office").get(pk=request.pk)
         if (
-            locked.status != Status.INCOMPLETE
+            locked.status not in allowed_from("request_lapse")
             or not locked.completion_due_on
             or _today(locked) <= locked.completion_due_on
         ):
             return locked
-        locked.status = Status.LAPSED
+        locked.status = target_of("request_lapse")
         locked.save(update_fields=["status"])
         record(
             locked,
@@ -174,7 +175,7 @@ def request_assign(
             [RequestAssignment(request=locked, work_unit=u, note=note) for u in new_units]
         )
         before_status = locked.status
-        locked.status = Status.IN_PROGRESS
+        locked.status = target_of("request_assign")
         locked.save(update_fields=["status"])
         record(
             locked,
@@ -289,7 +290,7 @@ def request_decide(*, request: InformationRequest, actor: Any, data: NoticeData)
             ]
         )
         before = {"status": locked.status, "outcome": locked.outcome}
-        locked.status = Status.DECIDED
+        locked.status = target_of("request_decide")
         locked.outcome = data.outcome
         locked.save(update_fields=["status", "outcome"])
         on_time = locked.due_on is None or notice.issued_at.astimezone(locked.office.zoneinfo).date() <= locked.due_on
@@ -338,7 +339,7 @@ def request_forward(
         copy.completeness_check_due_on = due_after(copy, now, DeadlineStep.COMPLETENESS_NOTICE)
         copy.save()
         before_status = locked.status
-        locked.status = Status.FORWARDED
+        locked.status = target_of("request_forward")
         locked.forwarded_to = copy
         locked.save(update_fields=["status", "forwarded_to"])
         record(
@@ -386,7 +387,7 @@ def request_deliver(
             amount_paid=amount_paid,
             paid_at=moment if amount_paid else None,
         )
-        locked.status = Status.DELIVERED
+        locked.status = target_of("request_deliver")
         locked.save(update_fields=["status"])
         record(
             locked,
@@ -405,7 +406,7 @@ def request_confirm_receipt(*, request: InformationRequest, actor: Any) -> Infor
     with transaction.atomic():
         locked = lock_for(request, "request_confirm_receipt", actor=actor, permission="request:confirm_receipt")
         Delivery.objects.filter(request=locked).update(confirmed_at=timezone.now())
-        locked.status = Status.CLOSED
+        locked.status = target_of("request_confirm_receipt")
         locked.save(update_fields=["status"])
         record(
             locked,
@@ -422,7 +423,7 @@ def request_withdraw(*, request: InformationRequest, actor: Any, reason: str = "
     with transaction.atomic():
         locked = lock_for(request, "request_withdraw", actor=actor, permission="request:withdraw")
         before_status = locked.status
-        locked.status = Status.WITHDRAWN
+        locked.status = target_of("request_withdraw")
         locked.save(update_fields=["status"])
         record(
             locked,

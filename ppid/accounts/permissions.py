@@ -54,7 +54,7 @@ DUTIES: tuple[Duty, ...] = (
     Duty("b.2", Role.TIM_PERTIMBANGAN, "klasifikasi informasi yang dikecualikan (Keputusan KPU)",        ("exemption:classify",)),
     Duty("b.3", Role.TIM_PERTIMBANGAN, "menyerahkan hasil pemilahan informasi dikecualikan ke Atasan",   ("exemption:hand_over",)),
     Duty("c.1", Role.ATASAN,           "persetujuan informasi publik yang dikuasai dan didokumentasikan", ("dip:approve",)),
-    Duty("c.2", Role.ATASAN,           "jawaban atas keberatan pemohon",                                 ("objection:decide",)),
+    Duty("c.2", Role.ATASAN,           "jawaban atas keberatan pemohon",                                 ("objection:decide", "objection:admit")),
     Duty("c.3", Role.ATASAN,           "koreksi DIP tiap sub bagian, hasilnya ke Tim",                   ("dip:correct", "dip:send_to_advisory")),
     Duty("c.4", Role.ATASAN,           "bertanggung jawab atas permasalahan hukum",                      ("legal_matter:oversee",)),
     Duty("c.5", Role.ATASAN,           "menindaklanjuti penyelesaian sengketa informasi",                ("dispute:follow_up",)),
@@ -99,6 +99,14 @@ LAW_GRANTS: tuple[LawGrant, ...] = (
     LawGrant(Role.TIM_PENGHUBUNG, "dispute:send_data",       "PKPU 4/2025 Pasal 9: sends dispute data to the legal unit of its level"),
     LawGrant(Role.TIM_PENGHUBUNG, "exemption:first_assessment", "PKPU 4/2025 Pasal 9: kajian awal of exempt information and refusals"),
     LawGrant(Role.LEGAL_UNIT,     "dispute:manage",          "UU KIP Pasal 37-50; RULES.md §5: the legal unit of the level handles disputes"),
+    LawGrant(Role.DESK,           "objection:register",      "Pasal 36 ayat (1) UU 14/2008; Perki 1/2021: an objection is filed through the PPID, received at the desk"),
+    LawGrant(Role.PPID,           "objection:register",      "Perki 1/2021: the PPID gives the receipt and keeps the objection register"),
+    LawGrant(Role.PPID,           "objection:settle",        "Pasal 35 ayat (2) UU 14/2008: grounds b-g may be settled by agreement"),
+    LawGrant(Role.PPID,           "objection:fulfil_order",  "Pasal 36 UU 14/2008: the PPID carries out the Atasan PPID's answer"),
+    LawGrant(Role.DESK,           "objection:fulfil_order",  "seed f: the desk hands the ordered information over"),
+    LawGrant(Role.PPID,           "objection:record_reaction", "Perki 1/2021 objection register: the requester's reaction to the answer"),
+    LawGrant(Role.DESK,           "objection:record_reaction", "Perki 1/2021 objection register: the requester's reaction to the answer"),
+    LawGrant(Role.PPID,           "dip:publish_ruling",      "Pasal 11 ayat (2) UU 14/2008: information a ruling opens is listed in the DIP"),
     LawGrant(Role.PPID,           "outbox:retry",            "Perki 1/2021: the PPID makes sure the requester is told; resend failed mail"),
     LawGrant(Role.SYSADMIN,       "outbox:retry",            "system administration: resend failed mail"),
     LawGrant(Role.PPID,           "rate_card:manage",        "Pasal 21 UU KIP: copying and delivery costs at the rate the body sets"),
@@ -121,9 +129,13 @@ READ_GRANTS: dict[Role, tuple[str, ...]] = {
     Role.SYSADMIN:         ("office", "audit", "membership"),
 }
 
-# What a requester may do with records they own (requests, objections: later issues).
+# What a requester may do with records they own: their requests, objections and disputes.
 REQUESTER_PERMISSIONS = frozenset(
-    {"request:view", "request:complete", "request:withdraw", "request:confirm_receipt", "objection:view", "objection:file"}
+    {
+        "request:view", "request:complete", "request:withdraw", "request:confirm_receipt",
+        "objection:view", "objection:file", "objection:confirm_settlement", "objection:react",
+        "dispute:view", "dispute:report",
+    }
 )
 # fmt: on
 

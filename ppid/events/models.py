@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from django.conf import settings
@@ -28,6 +29,16 @@ class EventQuerySet(models.QuerySet["Event"]):
 
     def for_object(self, obj: models.Model) -> EventQuerySet:
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+
+    def for_objects(self, objs: Iterable[models.Model]) -> EventQuerySet:
+        """The events of all `objs` together, e.g. a request with its objections and disputes."""
+        ids_by_type: dict[ContentType, set[str]] = {}
+        for obj in objs:
+            ids_by_type.setdefault(ContentType.objects.get_for_model(obj), set()).add(str(obj.pk))
+        condition = models.Q(pk__in=[])
+        for content_type, ids in ids_by_type.items():
+            condition |= models.Q(content_type=content_type, object_id__in=sorted(ids))
+        return self.filter(condition)
 
 
 class Event(models.Model):

@@ -72,10 +72,12 @@ def _allocate(office: Office, years: list[int]) -> dict[int, int]:
 
     wanted = Counter(years)
     RegistrationCounter.objects.bulk_create(
-        [RegistrationCounter(office=office, year=y) for y in wanted], ignore_conflicts=True
+        [RegistrationCounter(office=office, series="request", year=y) for y in wanted], ignore_conflicts=True
     )
     start = {}
-    for counter in RegistrationCounter.objects.select_for_update().filter(office=office, year__in=list(wanted)):
+    for counter in RegistrationCounter.objects.select_for_update().filter(
+        office=office, series="request", year__in=list(wanted)
+    ):
         start[counter.year] = counter.last_sequence
         counter.last_sequence += wanted[counter.year]
         counter.save(update_fields=["last_sequence"])

@@ -122,6 +122,8 @@ class InformationRequest(models.Model):
     marked_incomplete_at = models.DateTimeField(_("marked incomplete at"), null=True, blank=True)
     completion_due_on = models.DateField(_("completion due"), null=True, blank=True)
     missing_requirements = models.TextField(_("missing requirements"), blank=True)
+    # Set when the Atasan PPID grants an objection: provide the information by this date.
+    ordered_due_on = models.DateField(_("ordered by the Atasan PPID by"), null=True, blank=True)
 
     forwarded_to = models.ForeignKey(
         "self",
@@ -175,7 +177,10 @@ class InformationRequest(models.Model):
 
     @property
     def due_on(self) -> datetime.date | None:
-        """The deadline in force: the extended one once extended (Pasal 22 ayat (8))."""
+        """The deadline in force: the Atasan's order once reopened (Pasal 36 ayat (2)), else the
+        extended one once extended (Pasal 22 ayat (8)), else the notice deadline."""
+        if self.status == Status.REOPENED and self.ordered_due_on:
+            return self.ordered_due_on
         return self.extended_due_on or self.notice_due_on
 
 
@@ -232,17 +237,22 @@ class RequestAttachment(models.Model):
 
 
 class RegistrationCounter(models.Model):
-    """The last registration number given per office and year; locked while numbering."""
+    """The last number given per office, register (series) and year; locked while numbering.
+
+    Each register keeps its own gapless series: requests, objections, disputes."""
 
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="+")
+    series = models.CharField(max_length=20, default="request")
     year = models.PositiveSmallIntegerField()
     last_sequence = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["office", "year"], name="registration_counter_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "series", "year"], name="registration_counter_unique_series")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.office_id}/{self.year}: {self.last_sequence}"
+        return f"{self.office_id}/{self.series}/{self.year}: {self.last_sequence}"
 
 
 class ExemptionGround(models.TextChoices):

@@ -22,12 +22,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ppid.accounts.permissions import can, can_anywhere, offices_where
-from ppid.events.models import Event
 from ppid.offices.models import Office
 from ppid.requests import forms_staff as f
 from ppid.requests import selectors, services
 from ppid.requests.models import PERSONAL_ATTACHMENTS, InformationRequest, RequestAttachment
 from ppid.requests.register_export import register_csv_response, register_xlsx_response
+from ppid.requests.timeline import request_timeline
 from ppid.requests.workflow import allowed_from
 from ppid.workdays.explain import deadline_explain
 from ppid.workdays.models import DeadlineStep
@@ -165,7 +165,7 @@ def _render_detail(
         "notice": getattr(request, "notice", None),
         "delivery": getattr(request, "delivery", None),
         "deadline": _deadline(request),
-        "events": Event.objects.for_object(request).select_related("actor", "office"),
+        "events": request_timeline(request).select_related("actor", "office"),
         "forms": action_forms,
         "can_print_receipt": personal,
     }

@@ -20,6 +20,7 @@ class Status(models.TextChoices):
     LAPSED = "lapsed", _("Lapsed: not completed in time")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     FORWARDED = "forwarded", _("Forwarded to another KPU office")
+    REOPENED = "reopened", _("Reopened: the Atasan PPID ordered the information provided")
 
 
 class Outcome(models.TextChoices):
@@ -45,11 +46,18 @@ TRANSITIONS: dict[str, tuple[frozenset[Status], Status | None]] = {
     "request_lapse": (frozenset({Status.INCOMPLETE}), Status.LAPSED),
     "request_assign": (frozenset({Status.REGISTERED, Status.IN_PROGRESS}), Status.IN_PROGRESS),
     "request_extend": (OPEN_STATUSES, None),
-    "request_decide": (OPEN_STATUSES, Status.DECIDED),
+    # A request reopened by an objection without a notice yet (ground c) still needs one.
+    "request_decide": (OPEN_STATUSES | {Status.REOPENED}, Status.DECIDED),
     "request_forward": (OPEN_STATUSES | {Status.INCOMPLETE}, Status.FORWARDED),
     "request_deliver": (frozenset({Status.DECIDED}), Status.DELIVERED),
     "request_confirm_receipt": (frozenset({Status.DELIVERED}), Status.CLOSED),
     "request_withdraw": (OPEN_STATUSES | {Status.INCOMPLETE}, Status.WITHDRAWN),
+    # Pasal 36 UU KIP: the Atasan PPID grants an objection and orders the information provided.
+    "request_reopen": (
+        OPEN_STATUSES | {Status.DECIDED, Status.DELIVERED, Status.CLOSED, Status.REOPENED},
+        Status.REOPENED,
+    ),
+    "request_fulfil_order": (frozenset({Status.REOPENED}), Status.DELIVERED),
 }
 
 

@@ -110,6 +110,9 @@ class DeadlineStep(models.TextChoices):
     OBJECTION_ANSWER = "objection_answer", _("Answer to an objection")
     DISPUTE_FILING = "dispute_filing", _("Filing a dispute at the Information Commission")
     KI_SETTLEMENT = "ki_settlement", _("Settlement by the Information Commission")
+    KI_START = "ki_start", _("Start of mediation or adjudication at the Information Commission")
+    COURT_APPEAL = "court_appeal", _("Appeal to the PTUN or PN against a Commission ruling")
+    CASSATION = "cassation", _("Cassation to the Mahkamah Agung")
 
 
 class DeadlineRule(models.Model):

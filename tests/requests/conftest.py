@@ -24,6 +24,7 @@ from ppid.requests.services import (
     request_forward,
     request_lapse,
     request_mark_incomplete,
+    request_reopen,
     request_submit,
     request_withdraw,
 )
@@ -156,11 +157,13 @@ def request_in(
     requester_user: User,
     desk: User,
     ppid_officer: User,
+    atasan: User,
     office_jateng: Office,
 ) -> Callable[[str], InformationRequest]:
     """`request_in(status)`: an online request by `requester_user` at `office`, brought to `status`
     through the services at the current (possibly frozen) time. LAPSED moves the clock on by a
-    month inside; FORWARDED returns the original (forwarded to KPU Provinsi Jawa Tengah)."""
+    month inside; FORWARDED returns the original (forwarded to KPU Provinsi Jawa Tengah); REOPENED is
+    a request never answered that the Atasan PPID ordered answered (objection ground c)."""
 
     def make(status: str) -> InformationRequest:
         request = submit(actor=requester_user)
@@ -185,6 +188,9 @@ def request_in(
             request_withdraw(request=request, actor=requester_user)
         if status == Status.FORWARDED:
             request_forward(request=request, actor=ppid_officer, to_office=office_jateng)
+        if status == Status.REOPENED:
+            due_on = timezone.localdate() + datetime.timedelta(days=14)
+            request_reopen(request=request, actor=atasan, due_on=due_on, objection_number="00001/KEB/32.73/2026")
         request.refresh_from_db()
         assert request.status == status
         return request

@@ -26,8 +26,10 @@ from ppid.requests.services import (
     request_deliver,
     request_extend,
     request_forward,
+    request_fulfil_order,
     request_lapse,
     request_mark_incomplete,
+    request_reopen,
     request_withdraw,
 )
 from ppid.requests.workflow import TRANSITIONS, Outcome, Status, allowed_from, target_of
@@ -78,6 +80,20 @@ ACTIONS = {
         Action("request_deliver", Role.DESK, Role.PPID, request_deliver, lambda o: {"method": DeliveryMethod.POST}),
         Action("request_confirm_receipt", REQUESTER, Role.DESK, request_confirm_receipt, lambda o: {}),
         Action("request_withdraw", REQUESTER, Role.DESK, request_withdraw, lambda o: {}),
+        Action(
+            "request_reopen",
+            Role.ATASAN,
+            Role.PPID,
+            request_reopen,
+            lambda o: {"due_on": NOW.date() + datetime.timedelta(days=14), "objection_number": "00001/KEB/32.73/2026"},
+        ),
+        Action(
+            "request_fulfil_order",
+            Role.PPID,
+            Role.TIM_PENGHUBUNG,
+            request_fulfil_order,
+            lambda o: {"method": DeliveryMethod.EMAIL, "delivered_at": NOW},
+        ),
     )
 }
 

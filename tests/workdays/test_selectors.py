@@ -32,6 +32,9 @@ def test_seeded_rule_sets_hold_the_law_as_data() -> None:
         "objection_answer": 30,
         "dispute_filing": 14,
         "ki_settlement": 100,
+        "ki_start": 14,
+        "court_appeal": 14,
+        "cassation": 14,
     }
     election = RuleSet.objects.get(kind=RuleSetKind.ELECTION)
     rule = DeadlineRule.objects.get(rule_set=election, step="dispute_filing")

@@ -15,6 +15,7 @@ from ppid.requests.services.handling import (
     request_withdraw,
 )
 from ppid.requests.services.intake import IntakeData, NewAttachment, request_submit
+from ppid.requests.services.orders import request_fulfil_order, request_reopen
 
 __all__ = [
     "IntakeData",
@@ -27,8 +28,10 @@ __all__ = [
     "request_deliver",
     "request_extend",
     "request_forward",
+    "request_fulfil_order",
     "request_lapse",
     "request_mark_incomplete",
+    "request_reopen",
     "request_submit",
     "request_withdraw",
 ]

@@ -266,6 +266,11 @@ def request_decide(*, request: InformationRequest, actor: Any, data: NoticeData)
     _check_notice(data)
     with transaction.atomic():
         locked = lock_for(request, "request_decide", actor=actor, permission="request:decide")
+        if locked.status == Status.REOPENED and WrittenNotice.objects.filter(request=locked).exists():
+            raise RequestStateError(
+                _("Request %(number)s already has a written notice; provide what the Atasan PPID ordered.")
+                % {"number": locked.registration_number}
+            )
         name, position = _signer(actor, locked.office)
         notice = WrittenNotice.objects.create(
             request=locked,

@@ -89,16 +89,16 @@ def _received_at(channel: str, received_at: datetime.datetime | None, now: datet
     return received_at
 
 
-def next_sequence(office: Office, year: int) -> int:
-    """The next number of the office's register for `year`: unique and gapless.
+def next_sequence(office: Office, year: int, series: str = "request") -> int:
+    """The next number of the office's register (`series`) for `year`: unique and gapless.
 
     The counter row is locked until the transaction ends, so concurrent submissions queue here;
     a submission that fails rolls its number back with it (Pasal 22 ayat (4): a number at once).
     """
     RegistrationCounter.objects.bulk_create(
-        [RegistrationCounter(office=office, year=year, last_sequence=0)], ignore_conflicts=True
+        [RegistrationCounter(office=office, series=series, year=year, last_sequence=0)], ignore_conflicts=True
     )
-    counter = RegistrationCounter.objects.select_for_update().get(office=office, year=year)
+    counter = RegistrationCounter.objects.select_for_update().get(office=office, series=series, year=year)
     counter.last_sequence += 1
     counter.save(update_fields=["last_sequence"])
     return counter.last_sequence

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "ppid.workdays",
     "ppid.requests",
     "ppid.notifications",
+    "ppid.objections",
+    "ppid.disputes",
     "ppid.web",
     "ppid.api",
     "ppid.demo",

@@ -39,7 +39,7 @@ from tests.requests.conftest import (  # noqa: F401  (fixtures shared with the r
     submit,
     valid_nik,
 )
-from tests.workdays.conftest import frozen_now
+from tests.workdays.conftest import frozen_now, national, sysadmin  # noqa: F401
 
 # A Monday in an ordinary month (no holidays in the weeks around it), 09:00 WIB.
 QUIET_MONDAY = datetime.datetime(2026, 6, 8, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))

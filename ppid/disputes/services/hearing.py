@@ -233,7 +233,7 @@ def dispute_appeal(
             raise ValidationError(
                 {
                     "forum": _("After this ruling the appeal goes to: %(forums)s.")
-                    % {"forums": ", ".join(str(f.label) for f in allowed) or "—"}
+                    % {"forums": ", ".join(sorted(str(f.label) for f in allowed)) or "—"}
                 }
             )
         if not appellant.strip():

@@ -32,6 +32,7 @@ from ppid.objections.services.common import (
 from ppid.objections.workflow import SETTLEABLE_GROUNDS, Ground, Outcome, Reaction, Status, target_of
 from ppid.requests.models import DeliveryMethod
 from ppid.requests.services.orders import request_fulfil_order, request_reopen
+from ppid.requests.workflow import Status as RequestStatus
 
 
 def _required(field: str, value: str, message: str) -> str:
@@ -242,7 +243,9 @@ def objection_fulfil_order(
     proof: Any = None,
     note: str = "",
 ) -> Objection:
-    """The PPID provides what the Atasan PPID ordered; the request is delivered again."""
+    """The PPID provides what the Atasan PPID ordered (Pasal 36 UU 14/2008); a reopened request is
+    delivered again. A request that went through its own notice and delivery after the grant
+    (ground c) only has the order marked as carried out."""
     if method not in DeliveryMethod.values:
         raise ValidationError({"method": _("Choose how the information was provided.")})
     with transaction.atomic():
@@ -250,9 +253,17 @@ def objection_fulfil_order(
         if not locked.order_open:
             raise ObjectionStateError(_("There is no open order of the Atasan PPID on this objection."))
         moment = delivered_at or timezone.now()
-        request_fulfil_order(
-            request=locked.request, actor=actor, method=method, delivered_at=moment, proof=proof, note=note
-        )
+        request_status = locked.request.status
+        if request_status == RequestStatus.REOPENED:
+            request_fulfil_order(
+                request=locked.request, actor=actor, method=method, delivered_at=moment, proof=proof, note=note
+            )
+        elif request_status not in (RequestStatus.DELIVERED, RequestStatus.CLOSED):
+            # A request never answered (ground c) first gets its notice, then is handed over.
+            raise ObjectionStateError(
+                _("Request %(number)s has a written notice now: hand the information over on the request first.")
+                % {"number": locked.request.registration_number}
+            )
         locked.order_fulfilled_at = moment
         locked.order_delivery_method = method
         if proof:

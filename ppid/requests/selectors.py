@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, DateField, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, DateField, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -17,14 +17,16 @@ from ppid.accounts.permissions import ROLE_PERMISSIONS, active_memberships, can,
 from ppid.accounts.roles import Role
 from ppid.offices.models import IANA_ZONES, Office
 from ppid.requests.models import InformationRequest, RequestAssignment
-from ppid.requests.workflow import OPEN_STATUSES, Outcome, Status
+from ppid.requests.workflow import CLOCK_STATUSES, Outcome, Status
 from ppid.workdays.engine import Calendar
 from ppid.workdays.selectors import calendars_for_offices
 
 # A deadline this many working days away (or fewer) is "due soon" (issue 4, item 8).
 DUE_SOON_WORKING_DAYS = 2
 # Statuses in which staff still have something to do: the worklist's default.
-WORK_STATUSES = frozenset({Status.REGISTERED, Status.INCOMPLETE, Status.IN_PROGRESS, Status.DECIDED})
+WORK_STATUSES = frozenset(
+    {Status.REGISTERED, Status.INCOMPLETE, Status.IN_PROGRESS, Status.DECIDED, Status.REOPENED}
+)
 
 
 class Urgency(enum.StrEnum):
@@ -34,9 +36,13 @@ class Urgency(enum.StrEnum):
     NONE = "none"  # the clock is not running
 
 
-def _due() -> Coalesce:
+def _due() -> Case:
     """The deadline in force (InformationRequest.due_on) as a database expression."""
-    return Coalesce("extended_due_on", "notice_due_on", output_field=DateField())
+    return Case(
+        When(status=Status.REOPENED, ordered_due_on__isnull=False, then=F("ordered_due_on")),
+        default=Coalesce("extended_due_on", "notice_due_on", output_field=DateField()),
+        output_field=DateField(),
+    )
 
 
 # Roles holding one of these work on requests (their own list); the others only follow them.
@@ -82,7 +88,7 @@ def overdue_condition() -> Q:
     condition = Q(pk__in=[])
     for label, zone_key in IANA_ZONES.items():
         condition |= Q(office__time_zone=label, due__lt=_local_today(zone_key))
-    return condition & Q(status__in=OPEN_STATUSES)
+    return condition & Q(status__in=CLOCK_STATUSES)
 
 
 def worklist_for(
@@ -130,7 +136,7 @@ def thresholds_for(offices: Iterable[Office]) -> dict[int, Thresholds]:
 
 def urgency_of(request: InformationRequest, thresholds: Thresholds) -> Urgency:
     due: datetime.date | None = getattr(request, "due", None) or request.due_on
-    if due is None or request.status not in OPEN_STATUSES:
+    if due is None or request.status not in CLOCK_STATUSES:
         return Urgency.NONE
     if due < thresholds.today:
         return Urgency.OVERDUE

@@ -35,6 +35,8 @@ class Outcome(models.TextChoices):
 
 # The clock runs in these statuses: a deadline is open and reminders apply.
 OPEN_STATUSES = frozenset({Status.REGISTERED, Status.IN_PROGRESS})
+# A deadline the office must meet runs in these: the notice clock, or the Atasan PPID's order.
+CLOCK_STATUSES = OPEN_STATUSES | {Status.REOPENED}
 # Statuses after which nothing more happens to the request.
 FINAL_STATUSES = frozenset({Status.CLOSED, Status.LAPSED, Status.WITHDRAWN, Status.FORWARDED})
 

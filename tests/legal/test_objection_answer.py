@@ -277,3 +277,15 @@ def test_a_closure_added_later_moves_the_answer_deadline(
     objection.refresh_from_db()
     assert objection.answer_due_on > before
     assert Event.objects.filter(event_type="deadline.recomputed", object_id=str(objection.pk)).exists()
+
+
+def test_a_reopened_request_is_on_the_ppid_worklist_by_the_order_date(
+    ground_c: Objection, atasan: User, ppid_officer: User
+) -> None:
+    from ppid.requests.selectors import worklist_for
+
+    due = timezone.localdate() + datetime.timedelta(days=2)
+    objection_decide(objection=ground_c, actor=atasan, grant=True, reasons="x", order_text="Berikan.", order_due_on=due)
+
+    [row] = [r for r in worklist_for(ppid_officer) if r.pk == ground_c.request_id]
+    assert (row.status, row.due) == (RequestStatus.REOPENED, due)

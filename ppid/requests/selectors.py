@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ppid.accounts.permissions import ROLE_PERMISSIONS, active_memberships, can, filter_visible, offices_where
-from ppid.accounts.roles import Role
+from ppid.accounts.roles import UNIT_ROLES, Role
 from ppid.offices.models import IANA_ZONES, Office
 from ppid.requests.models import InformationRequest, RequestAssignment
 from ppid.requests.workflow import CLOCK_STATUSES, Outcome, Status
@@ -24,9 +24,7 @@ from ppid.workdays.selectors import calendars_for_offices
 # A deadline this many working days away (or fewer) is "due soon" (issue 4, item 8).
 DUE_SOON_WORKING_DAYS = 2
 # Statuses in which staff still have something to do: the worklist's default.
-WORK_STATUSES = frozenset(
-    {Status.REGISTERED, Status.INCOMPLETE, Status.IN_PROGRESS, Status.DECIDED, Status.REOPENED}
-)
+WORK_STATUSES = frozenset({Status.REGISTERED, Status.INCOMPLETE, Status.IN_PROGRESS, Status.DECIDED, Status.REOPENED})
 
 
 class Urgency(enum.StrEnum):
@@ -36,7 +34,7 @@ class Urgency(enum.StrEnum):
     NONE = "none"  # the clock is not running
 
 
-def _due() -> Case:
+def due_expression() -> Case:
     """The deadline in force (InformationRequest.due_on) as a database expression."""
     return Case(
         When(status=Status.REOPENED, ordered_due_on__isnull=False, then=F("ordered_due_on")),
@@ -98,7 +96,7 @@ def worklist_for(
     acting = _acting_condition(user)
     rows = InformationRequest.objects.filter(acting | _monitoring_condition(user))
     rows = rows.annotate(
-        due=_due(),
+        due=due_expression(),
         monitoring_only=Case(When(acting, then=Value(False)), default=Value(True), output_field=BooleanField()),
     )
     rows = rows.filter(status=status) if status else rows.filter(status__in=WORK_STATUSES)
@@ -160,8 +158,15 @@ def shows_personal_data(user: Any, request: InformationRequest) -> bool:
 
 
 def personal_data_offices(user: Any) -> set[int]:
-    """The offices whose requesters' personal data `user` may see."""
-    return set(Office.objects.filter(offices_where(user, "request:view_personal")).values_list("pk", flat=True))
+    """The offices where `user` sees every requester's personal data in lists and exports (UU PDP).
+
+    Only roles held for the whole office count: a unit role (liaison team, legal unit) sees it on
+    the records of its own unit, which detail pages check one by one with `can`."""
+    return {
+        membership.office_id
+        for membership in active_memberships(user)
+        if membership.role not in UNIT_ROLES and "request:view_personal" in ROLE_PERMISSIONS[Role(membership.role)]
+    }
 
 
 # --- the request register (buku register permohonan) ---

@@ -7,8 +7,6 @@ import hashlib
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import DateField
-from django.db.models.functions import Coalesce
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -37,7 +35,7 @@ from ppid.requests.api.serializers import (
     SubmittedOutput,
 )
 from ppid.requests.models import PERSONAL_ATTACHMENTS, InformationRequest
-from ppid.requests.selectors import overdue_condition, personal_data_offices
+from ppid.requests.selectors import due_expression, overdue_condition, personal_data_offices
 from ppid.requests.services import IntakeData, NewAttachment, request_submit
 from ppid.requests.validation import check_upload
 
@@ -123,7 +121,7 @@ class RequestListCreateView(GenericAPIView[InformationRequest]):
         if params.get("status"):
             rows = rows.filter(status=params["status"])
         if params.get("overdue"):
-            rows = rows.annotate(due=Coalesce("extended_due_on", "notice_due_on", output_field=DateField()))
+            rows = rows.annotate(due=due_expression())
             rows = rows.filter(overdue_condition())
         # Most recently recorded first: the primary key orders that with an index at any volume.
         rows = rows.select_related("office", "requester").order_by("-id")

@@ -242,7 +242,9 @@ def acting_role(user: Any, action: str, obj: Any) -> str:
     """The role in which `user` may do `action` to `obj` ("requester" for an owner), for the event row."""
     if isinstance(user, TrackingVisitor):
         return "requester" if _visitor_may(user, action, obj) else ""
-    if action in REQUESTER_PERMISSIONS and getattr(obj, "owner_user_id", None) == getattr(user, "pk", None):
+    if not getattr(user, "is_authenticated", False):
+        return ""
+    if action in REQUESTER_PERMISSIONS and getattr(obj, "owner_user_id", None) == user.pk:
         return "requester"
     office = _office_of(obj)
     for membership in active_memberships(user):

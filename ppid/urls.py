@@ -7,6 +7,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("ppid.web.urls")),
     path("", include("ppid.requests.urls")),
     path("", include("ppid.workdays.urls")),
+    path("", include("ppid.objections.urls")),
+    path("staf/sengketa/", include("ppid.disputes.urls")),
     path("api/", include("ppid.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -8,7 +8,10 @@ class ObjectionsConfig(AppConfig):
     verbose_name = _("Objections")
 
     def ready(self) -> None:
-        from ppid.objections import deadlines
+        import ppid.objections.worklist  # noqa: F401  (registers the staff-home panel)
+
+        # The jobs module registers the reminder event types the timelines show.
+        from ppid.objections import deadlines, jobs  # noqa: F401
         from ppid.requests.timeline import timeline_source_register
 
         deadlines.register_provider()

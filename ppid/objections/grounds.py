@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ppid.objections.workflow import GROUNDS_FROM_DEADLINE, Ground
@@ -52,10 +53,10 @@ def _day_after_deadline(request: InformationRequest, ground: Ground, today: date
                 "grounds": _(
                     "Ground %(ground)s arises only after the deadline has passed: the request is due on %(due)s."
                 )
-                % {"ground": ground, "due": due.isoformat()}
+                % {"ground": ground, "due": date_format(due, "j F Y")}
             }
         )
-    return GroundDate(ground, arose, _("the day after the deadline of %(due)s") % {"due": due.isoformat()})
+    return GroundDate(ground, arose, _("the day after the deadline of %(due)s") % {"due": date_format(due, "j F Y")})
 
 
 def ground_date(request: InformationRequest, ground: Ground, today: datetime.date) -> GroundDate:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,19 +26,26 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ppid.accounts.models import AccountKind
 from ppid.accounts.permissions import TrackingVisitor, can
-from ppid.events.models import Event
+from ppid.disputes.models import Dispute
+from ppid.disputes.services import common as dispute_events
+from ppid.events.models import Event, EventQuerySet
 from ppid.events.registry import label_for
+from ppid.objections.forms_public import may_file
+from ppid.objections.models import Objection
+from ppid.objections.services import common as objection_events
 from ppid.requests import selectors
 from ppid.requests.forms_public import CompleteForm, OfficeChoiceForm, RequestForm, TrackForm, WithdrawForm
 from ppid.requests.models import Channel, InformationRequest
 from ppid.requests.services import (
     RequestStateError,
+    orders,
     request_complete,
     request_confirm_receipt,
     request_submit,
     request_withdraw,
 )
 from ppid.requests.services import common as events
+from ppid.requests.timeline import request_timeline
 from ppid.requests.workflow import FINAL_STATUSES, Outcome, Status, allowed_from
 from ppid.workdays.explain import DeadlineExplanation, deadline_explain
 from ppid.workdays.models import DeadlineStep
@@ -60,6 +69,29 @@ PUBLIC_EVENT_TYPES = frozenset(
         events.REQUEST_DELIVERED,
         events.REQUEST_RECEIPT_CONFIRMED,
         events.REQUEST_WITHDRAWN,
+        orders.REQUEST_REOPENED,
+        orders.REQUEST_ORDER_FULFILLED,
+        # The objection and dispute on the request: its milestones, not reminders or internal steps.
+        objection_events.OBJECTION_FILED,
+        objection_events.OBJECTION_FILED_LATE,
+        objection_events.OBJECTION_ADMITTED,
+        objection_events.OBJECTION_NOT_ADMITTED,
+        objection_events.OBJECTION_SETTLEMENT_PROPOSED,
+        objection_events.OBJECTION_SETTLED,
+        objection_events.OBJECTION_SETTLEMENT_REJECTED,
+        objection_events.OBJECTION_UPHELD,
+        objection_events.OBJECTION_GRANTED,
+        objection_events.OBJECTION_ORDER_FULFILLED,
+        objection_events.OBJECTION_REACTION,
+        dispute_events.DISPUTE_RECORDED,
+        dispute_events.DISPUTE_REPORTED,
+        dispute_events.DISPUTE_REGISTERED,
+        dispute_events.DISPUTE_SESSION,
+        dispute_events.DISPUTE_MEDIATION_AGREED,
+        dispute_events.DISPUTE_MEDIATION_FAILED,
+        dispute_events.DISPUTE_RULING,
+        dispute_events.DISPUTE_APPEALED,
+        dispute_events.DISPUTE_CLOSED,
     }
 )
 
@@ -134,15 +166,23 @@ class PublicEvent:
     office_name: str
 
 
-def public_timeline(obj: InformationRequest) -> list[PublicEvent]:
-    """The request's events as the public may see them: label, time and office only (whitelist)."""
-    rows = (
-        Event.objects.for_object(obj)
-        .filter(event_type__in=PUBLIC_EVENT_TYPES)
-        .select_related("office")
-        .order_by("created_at", "id")
-    )
-    zone = obj.office.zoneinfo
+def public_timeline(obj: InformationRequest, related: list[Model] | None = None) -> list[PublicEvent]:
+    """The request's events, with its objections' and disputes', as the public may see them.
+
+    `related` are the records of the request's story the caller has already loaded (the tracking
+    page has its objections and disputes at hand), which saves the timeline sources' queries."""
+    events = request_timeline(obj) if related is None else Event.objects.for_objects([obj, *related])
+    return public_events(events, obj.office.zoneinfo)
+
+
+def public_events_of(objs: list[Model], zone: ZoneInfo) -> list[PublicEvent]:
+    """The events of `objs` (e.g. an objection and its disputes) as the public may see them."""
+    return public_events(Event.objects.for_objects(objs), zone)
+
+
+def public_events(events_qs: EventQuerySet, zone: ZoneInfo) -> list[PublicEvent]:
+    """Label, time and office only (whitelist): never who did it, notes or values."""
+    rows = events_qs.filter(event_type__in=PUBLIC_EVENT_TYPES).select_related("office").order_by("created_at", "id")
     return [
         PublicEvent(
             label=str(label_for(row.event_type)),
@@ -167,6 +207,7 @@ class PublicRequest:
     outcome_label: str
     due_on: datetime.date | None
     explanation: list[str]
+    ordered_due_on: datetime.date | None
     extended_due_on: datetime.date | None
     extension_reason: str
     missing_requirements: str
@@ -176,9 +217,11 @@ class PublicRequest:
     timeline: list[PublicEvent]
 
 
-def public_request(obj: InformationRequest) -> PublicRequest:
+def public_request(obj: InformationRequest, related: list[Model] | None = None) -> PublicRequest:
     # A request that has ended has no deadline running any more: show none rather than a stale one.
-    running = obj.status not in FINAL_STATUSES
+    # A reopened one runs to the Atasan PPID's date (Pasal 36 UU KIP), shown apart from the notice's.
+    reopened = obj.status == Status.REOPENED
+    running = obj.status not in FINAL_STATUSES and not reopened
     explanation = _deadline_explanation(obj) if running else None
     forwarded = obj.forwarded_to
     return PublicRequest(
@@ -192,13 +235,14 @@ def public_request(obj: InformationRequest) -> PublicRequest:
         outcome_label=str(Outcome(obj.outcome).label) if obj.outcome else "",
         due_on=obj.due_on if running else None,
         explanation=explanation.lines() if explanation else [],
+        ordered_due_on=obj.ordered_due_on if reopened else None,
         extended_due_on=obj.extended_due_on,
         extension_reason=obj.extension_reason,
         missing_requirements=obj.missing_requirements if obj.status == Status.INCOMPLETE else "",
         completion_due_on=obj.completion_due_on if obj.status == Status.INCOMPLETE else None,
         forwarded_to_number=forwarded.registration_number if forwarded else "",
         forwarded_to_office=forwarded.office.name if forwarded else "",
-        timeline=public_timeline(obj),
+        timeline=public_timeline(obj, related),
     )
 
 
@@ -307,15 +351,26 @@ def track(request: HttpRequest) -> HttpResponse:
     return render(request, "requests/public/track.html", {"form": form})
 
 
+def _objections_and_disputes(obj: InformationRequest) -> tuple[list[Objection], list[Dispute]]:
+    """The request's objections, and their disputes only when there are objections (one query each)."""
+    objections = list(obj.objections.select_related("office"))
+    disputes = list(Dispute.objects.filter(request=obj).select_related("office")) if objections else []
+    return objections, disputes
+
+
 def _detail_context(request: HttpRequest, obj: InformationRequest, **forms: Any) -> dict[str, Any]:
     actor = _actor(request, obj)
     status = Status(obj.status)
+    objections, disputes = _objections_and_disputes(obj)
     return {
-        "item": public_request(obj),
+        "item": public_request(obj, [*objections, *disputes]),
         "may_complete": status in allowed_from("request_complete") and can(actor, "request:complete", obj),
         "may_withdraw": status in allowed_from("request_withdraw") and can(actor, "request:withdraw", obj),
         "may_confirm": status in allowed_from("request_confirm_receipt") and can(actor, "request:confirm_receipt", obj),
         "complete_form": forms.get("complete_form", CompleteForm()),
+        # Objections on the request (no personal data on them here: number, grounds, status, dates).
+        "objections": [o for o in objections if can(actor, "objection:view", o)],
+        "may_object": may_file(obj, actor, objections),
     }
 
 

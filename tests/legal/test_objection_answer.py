@@ -4,12 +4,12 @@ the order it gives the PPID, the requester's reaction, and the answer deadline u
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ppid.accounts.models import User
 from ppid.accounts.roles import Role
@@ -36,6 +36,13 @@ from tests.workdays.conftest import frozen_now
 
 WIB = ZoneInfo("Asia/Jakarta")
 D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """The assertions below read the services' messages in English (their msgids)."""
+    with translation.override("en"):
+        yield
 
 
 def at(day: datetime.date, hour: int = 10) -> datetime.datetime:

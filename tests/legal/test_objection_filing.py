@@ -4,11 +4,13 @@ their admission, numbers (Pasal 35-36 UU 14/2008; RULES.md §5, §7)."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
+from django.utils.formats import date_format
 
 from ppid.accounts.models import User
 from ppid.accounts.roles import Role
@@ -32,6 +34,13 @@ from tests.workdays.conftest import frozen_now
 
 WIB = ZoneInfo("Asia/Jakarta")
 D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """The assertions below read the services' messages in English (their msgids)."""
+    with translation.override("en"):
+        yield
 
 
 def at(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -102,7 +111,7 @@ def test_ground_c_before_the_deadline_is_refused_with_the_date(
         file_objection(request, "c")
 
     assert request.notice_due_on is not None
-    assert request.notice_due_on.isoformat() in str(error.value)
+    assert date_format(request.notice_due_on, "j F Y") in str(error.value)
     assert not Objection.objects.exists()
 
 

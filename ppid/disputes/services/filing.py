@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ppid.accounts.permissions import can
@@ -72,7 +73,7 @@ def filing_window_from(objection: Objection, today: datetime.date) -> datetime.d
         return objection.answer_due_on + datetime.timedelta(days=1)
     raise ValidationError(
         _("The Atasan PPID has until %(day)s to answer objection %(number)s; a dispute can follow after that.")
-        % {"day": objection.answer_due_on.isoformat(), "number": objection.objection_number}
+        % {"day": date_format(objection.answer_due_on, "j F Y"), "number": objection.objection_number}
     )
 
 

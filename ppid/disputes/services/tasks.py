@@ -16,6 +16,7 @@ from ppid.disputes.services.common import (
     DISPUTE_DOCUMENT,
     DISPUTE_TASK_CREATED,
     DISPUTE_TASK_DONE,
+    DisputeStateError,
     lock_for,
     record,
 )
@@ -99,7 +100,7 @@ def task_complete(*, task: FollowUpTask, actor: Any, result: str) -> FollowUpTas
         if not can(actor, permission, dispute):
             raise PermissionDenied(_("This task is for another role."))
         if locked.done_at is not None:
-            raise ValidationError(_("This task was already done."))
+            raise DisputeStateError(_("This task was already done."))
         locked.done_at = timezone.now()
         locked.done_by = actor
         locked.result = result.strip()

@@ -142,4 +142,7 @@ def objection_file(
             },
             payload={"ground_arose_on": start.arose_on, "basis": start.basis, "rule_set": rule_set.name},
         )
+        from ppid.objections import mail
+
+        transaction.on_commit(lambda: mail.mail_objection_received(objection.pk), robust=True)
     return objection

@@ -187,6 +187,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # Lapses, due-soon and overdue warnings, once a day before offices open (CELERY_TIMEZONE).
     "requests-daily": {"task": "ppid.requests.daily", "schedule": crontab(hour=6, minute=0)},
+    # Objection answers, the Atasan's orders, the Commission's and the courts' deadlines, follow-ups.
+    "legal-daily": {"task": "ppid.legal.daily", "schedule": crontab(hour=6, minute=10)},
     # The outbox: sends what waits and retries failures with back-off.
     "outbox-send-due": {"task": "ppid.notifications.send_due", "schedule": crontab(minute="*/5")},
 }
@@ -215,6 +217,23 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several apps have a "status" or "outcome": one named enum each keeps the schema readable.
+    "ENUM_NAME_OVERRIDES": {
+        "RequestStatusEnum": "ppid.requests.workflow.Status",
+        "RequestOutcomeEnum": "ppid.requests.workflow.Outcome",
+        "ObjectionStatusEnum": "ppid.objections.workflow.Status",
+        "ObjectionOutcomeEnum": "ppid.objections.workflow.Outcome",
+        "ObjectionGroundEnum": "ppid.objections.workflow.Ground",
+        "DisputeStageEnum": "ppid.disputes.workflow.Stage",
+        "DisputeOutcomeEnum": "ppid.disputes.workflow.Outcome",
+        "DisputeDocumentKindEnum": "ppid.disputes.workflow.DocumentKind",
+        "DisputeSessionKindEnum": "ppid.disputes.workflow.SessionKind",
+        "DisputePartyRoleEnum": "ppid.disputes.workflow.PartyRole",
+        "DisputeForumEnum": "ppid.disputes.workflow.Forum",
+        "RequesterKindEnum": "ppid.requests.models.RequesterKind",
+        "StaffRoleEnum": "ppid.accounts.roles.Role",
+        "DeliveryMethodEnum": "ppid.requests.models.DeliveryMethod",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -12,4 +12,6 @@ urlpatterns = [
     path("v1/me/", views.MeView.as_view(), name="api-me"),
     path("v1/workdays/", include("ppid.workdays.api_urls")),
     path("v1/", include("ppid.requests.api.urls")),
+    path("v1/", include("ppid.objections.api.urls")),
+    path("v1/", include("ppid.disputes.api.urls")),
 ]

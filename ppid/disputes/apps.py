@@ -8,7 +8,8 @@ class DisputesConfig(AppConfig):
     verbose_name = _("Information disputes")
 
     def ready(self) -> None:
-        from ppid.disputes import deadlines
+        # The jobs module registers the reminder event types the timelines show.
+        from ppid.disputes import deadlines, jobs, worklist  # noqa: F401  (worklist: the staff-home panel)
         from ppid.disputes.models import Dispute
         from ppid.requests.timeline import timeline_source_register
 

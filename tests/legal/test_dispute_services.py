@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from django.utils.formats import date_format
 
 from ppid.accounts.models import User
 from ppid.accounts.roles import Role
@@ -43,6 +45,13 @@ from tests.workdays.conftest import frozen_now
 WIB = ZoneInfo("Asia/Jakarta")
 D = datetime.date
 KI_JABAR = "Komisi Informasi Provinsi Jawa Barat"
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """The assertions below read the services' messages in English (their msgids)."""
+    with translation.override("en"):
+        yield
 
 
 def at(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -156,7 +165,7 @@ def test_no_dispute_while_the_atasan_still_has_time(
     unanswered_request: Callable[[], InformationRequest], file_objection: Callable[..., Objection], legal_unit: User
 ) -> None:
     objection = file_objection(unanswered_request(), "c")
-    with pytest.raises(ValidationError, match=objection.answer_due_on.isoformat()):
+    with pytest.raises(ValidationError, match=date_format(objection.answer_due_on, "j F Y")):
         dispute_record(
             objection=objection, actor=legal_unit, data=DisputeData(commission=KI_JABAR, filed_on=datetime.date.today())
         )

@@ -29,7 +29,11 @@ def test_upheld_objection_goes_to_the_commission_and_the_courts(dispute_at_ki, l
         dispute=dispute,
         actor=legal_unit,
         data=RulingData(
-            forum="ki", number="12/KIP-JB/2026", ruled_on=today, received_on=today, orders=["cancel_decision", "disclose_part"]
+            forum="ki",
+            number="12/KIP-JB/2026",
+            ruled_on=today,
+            received_on=today,
+            orders=["cancel_decision", "disclose_part"],
         ),
     )
     dispute.refresh_from_db()

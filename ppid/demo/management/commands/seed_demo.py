@@ -16,6 +16,7 @@ from django.test.utils import override_settings
 from ppid.accounts.models import AccountKind, RoleMembership, User
 from ppid.accounts.roles import UNIT_ROLES, Role
 from ppid.accounts.services import membership_grant
+from ppid.disputes.demo import seed_legal
 from ppid.offices.models import Office, WorkUnit
 from ppid.requests.demo import seed_requests
 from ppid.requests.demo_bulk import bulk_fill_requests
@@ -69,6 +70,7 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
             self._seed_accounts()
             seed_requests(self.stdout.write)
+            seed_legal(self.stdout.write)
             if options["scale"]:
                 self._seed_scale(options["scale"])
                 bulk_fill_requests(options["scale"], write=self.stdout.write)

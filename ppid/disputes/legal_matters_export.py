@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import datetime
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from ppid.core import spreadsheets
+from ppid.core.spreadsheets import CHUNK, Cell
 from ppid.disputes.legal_matters import Scope, as_matters
-from ppid.requests.register_export import XLSX_TYPE, _Echo, _safe
-
-CHUNK = 1000
-Cell = str | int | datetime.date | None
 
 
 def export_header() -> list[str]:
@@ -55,28 +49,9 @@ def export_records(rows: QuerySet[Any], scope: Scope) -> Iterator[list[Cell]]:
         ]
 
 
-def _csv_lines(records: Iterable[list[Cell]]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
-    yield writer.writerow(export_header())
-    for record in records:
-        yield writer.writerow(["" if (v := _safe(value)) is None else str(v) for value in record])
-
-
 def csv_response(rows: QuerySet[Any], scope: Scope, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(_csv_lines(export_records(rows, scope)), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return spreadsheets.csv_response(export_header(), export_records(rows, scope), filename)
 
 
 def xlsx_response(rows: QuerySet[Any], scope: Scope, filename: str) -> HttpResponse:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Legal matters")[:31])
-    sheet.append(export_header())
-    for record in export_records(rows, scope):
-        sheet.append([_safe(value) for value in record])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return spreadsheets.xlsx_response(_("Legal matters"), export_header(), export_records(rows, scope), filename)

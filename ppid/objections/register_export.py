@@ -7,20 +7,17 @@ chunks, never as one list.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from ppid.core.spreadsheets import CHUNK, Cell, csv_response, xlsx_response
 from ppid.objections.models import Objection
 from ppid.objections.workflow import Outcome, grounds_label
-from ppid.requests.register_export import CHUNK, XLSX_TYPE, Cell, _csv_text, _Echo, _safe
 from ppid.requests.selectors import personal_data_offices
 
 
@@ -114,32 +111,9 @@ def register_records(rows: QuerySet[Objection], user: Any) -> Iterator[list[Cell
         yield register_values(row, personal=row.office_id in personal)
 
 
-def csv_lines(records: Iterable[list[Cell]]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
-    yield writer.writerow(register_header())
-    for record in records:
-        yield writer.writerow([_csv_text(value) for value in record])
-
-
 def register_csv_response(rows: QuerySet[Objection], user: Any, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(csv_lines(register_records(rows, user)), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def register_xlsx_bytes(records: Iterable[list[Cell]]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Objection register")[:31])
-    sheet.append(register_header())
-    for record in records:
-        sheet.append([_safe(value) for value in record])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return csv_response(register_header(), register_records(rows, user), filename)
 
 
 def register_xlsx_response(rows: QuerySet[Objection], user: Any, filename: str) -> HttpResponse:
-    response = HttpResponse(register_xlsx_bytes(register_records(rows, user)), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return xlsx_response(_("Objection register"), register_header(), register_records(rows, user), filename)

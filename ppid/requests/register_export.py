@@ -6,28 +6,19 @@ staff of the request's own office (UU PDP). Rows are read in chunks, never as on
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from ppid.core.spreadsheets import CHUNK, Cell, csv_response, xlsx_response
 from ppid.requests.models import InformationRequest
 from ppid.requests.selectors import days_taken, personal_data_offices
 from ppid.workdays.engine import Calendar
 from ppid.workdays.selectors import calendars_for_offices
-
-CHUNK = 1000
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Spreadsheets run text beginning with these as a formula: requesters type these fields.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-Cell = str | int | datetime.date | None
 
 
 def register_header() -> list[str]:
@@ -100,50 +91,9 @@ def register_records(rows: QuerySet[InformationRequest], user: Any) -> Iterator[
         yield register_values(row, calendars[row.office_id], personal=row.office_id in personal)
 
 
-def _safe(value: Cell) -> Cell:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _csv_text(value: Cell) -> str:
-    safe = _safe(value)
-    return "" if safe is None else str(safe)
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for streaming csv.writer output."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_lines(records: Iterable[list[Cell]]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
-    yield writer.writerow(register_header())
-    for record in records:
-        yield writer.writerow([_csv_text(value) for value in record])
-
-
 def register_csv_response(rows: QuerySet[InformationRequest], user: Any, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(csv_lines(register_records(rows, user)), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def register_xlsx_bytes(records: Iterable[list[Cell]]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Request register")[:31])
-    sheet.append(register_header())
-    for record in records:
-        sheet.append([_safe(value) for value in record])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return csv_response(register_header(), register_records(rows, user), filename)
 
 
 def register_xlsx_response(rows: QuerySet[InformationRequest], user: Any, filename: str) -> HttpResponse:
-    response = HttpResponse(register_xlsx_bytes(register_records(rows, user)), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return xlsx_response(_("Request register"), register_header(), register_records(rows, user), filename)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -39,8 +38,7 @@ from ppid.objections.services import (
     objection_refuse_admission,
     objection_reject_settlement,
 )
-from ppid.requests.api.common import BadRequest, field_errors
-from ppid.requests.validation import check_upload
+from ppid.requests.api.common import checked_upload_or_400
 
 F = TypeVar("F", bound=Callable[..., Response])
 RESPONSES = {200: ObjectionDetailOutput, **ERROR_RESPONSES}
@@ -140,12 +138,7 @@ class FulfilOrderView(_Action):
     @_action_schema(FulfilOrderInput, "Provide what the Atasan PPID ordered, with date and proof (the PPID or desk)")
     def post(self, request: Request, pk: int) -> Response:
         found, data = self._begin(request, pk)
-        proof = data["proof"]
-        if proof is not None:
-            try:
-                proof = check_upload(proof).file
-            except DjangoValidationError as error:
-                raise BadRequest({"proof": field_errors(error)["non_field_errors"]}) from None
+        proof = checked_upload_or_400(data["proof"], "proof")
         call(
             objection_fulfil_order,
             objection=found,

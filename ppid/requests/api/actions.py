@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -24,7 +23,7 @@ from ppid.requests.api.common import (
     REF_PARAMETER,
     BadRequest,
     call,
-    field_errors,
+    checked_upload_or_400,
     office_or_400,
     request_for_user,
 )
@@ -53,7 +52,6 @@ from ppid.requests.services import (
     request_withdraw,
 )
 from ppid.requests.services.handling import NoticeData
-from ppid.requests.validation import check_upload
 
 F = TypeVar("F", bound=Callable[..., Response])
 RESPONSES = {200: RequestDetailOutput, **ERROR_RESPONSES}
@@ -147,12 +145,7 @@ class DeliverView(_Action):
     @_action_schema(DeliverInput, "Record delivery by the chosen means, with date, proof and payment (the desk)")
     def post(self, request: Request, ref: str) -> Response:
         found, data = self._begin(request, ref)
-        proof = data["proof"]
-        if proof is not None:
-            try:
-                proof = check_upload(proof).file
-            except DjangoValidationError as error:
-                raise BadRequest({"proof": field_errors(error)["non_field_errors"]}) from None
+        proof = checked_upload_or_400(data["proof"], "proof")
         call(
             request_deliver,
             request=found,

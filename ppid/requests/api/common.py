@@ -20,6 +20,7 @@ from ppid.offices.models import Office
 from ppid.requests.api.serializers import ErrorOutput
 from ppid.requests.models import InformationRequest
 from ppid.requests.services import RequestStateError
+from ppid.requests.validation import check_upload
 from ppid.requests.workflow import Status
 from ppid.workdays.explain import deadline_explain
 from ppid.workdays.models import DeadlineStep
@@ -79,6 +80,16 @@ def call(service: Callable[..., T], **kwargs: Any) -> T:
         raise Conflict(str(error)) from None
     except NoRuleSet as error:
         raise Conflict(str(error)) from None
+
+
+def checked_upload_or_400(upload: Any, field: str) -> Any:
+    """An optional upload checked for size and type (by content), or a 400 naming `field`."""
+    if upload is None:
+        return None
+    try:
+        return check_upload(upload).file
+    except DjangoValidationError as error:
+        raise BadRequest({field: field_errors(error)["non_field_errors"]}) from None
 
 
 def office_or_400(code: str, field: str) -> Office:

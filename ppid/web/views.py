@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from ppid.accounts.permissions import active_memberships, can_anywhere, filter_visible
 from ppid.events.models import Event
@@ -66,8 +70,24 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "memberships": memberships,
         "panels": panels_for(request),
         "can_see_audit": can_anywhere(request.user, "audit:view"),
+        "registers": _registers(request.user),
     }
     return render(request, "web/staff_home.html", context)
+
+
+# (url name, label, the permission held anywhere that opens it)
+REGISTERS = (
+    ("requests_staff:register", gettext_lazy("Request register"), "request:view"),
+    ("objections_staff:worklist", gettext_lazy("Objections to handle"), "objection:view"),
+    ("objections_staff:register", gettext_lazy("Objection register"), "objection:view"),
+    ("disputes:list", gettext_lazy("Information disputes"), "dispute:view"),
+    ("disputes:legal_matters", gettext_lazy("Legal matters (objections and disputes)"), "legal_matter:oversee"),
+)
+
+
+def _registers(user: Any) -> list[tuple[str, str]]:
+    """The registers and lists this person's roles open, for the staff home."""
+    return [(reverse(name), str(label)) for name, label, permission in REGISTERS if can_anywhere(user, permission)]
 
 
 @login_required

@@ -244,3 +244,24 @@ def test_the_csv_and_xlsx_exports_hold_the_filtered_rows(
     assert sheet is not None
     numbers = {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert numbers == {pending_objection.objection_number, dispute_at_ki.dispute_number}
+
+
+@pytest.mark.parametrize(
+    ("role", "shown", "hidden"),
+    [
+        (Role.ATASAN, ["/staf/sengketa/perkara-hukum/", "/staf/keberatan/register/"], []),
+        (Role.DESK, ["/staf/keberatan/register/"], ["/staf/sengketa/perkara-hukum/", "/staf/sengketa/"]),
+        (Role.LEGAL_UNIT, ["/staf/sengketa/"], ["/staf/sengketa/perkara-hukum/"]),
+    ],
+)
+def test_the_staff_home_links_the_registers_each_role_may_open(
+    client: Client, staff: Callable[..., User], office: Office, role: str, shown: list[str], hidden: list[str]
+) -> None:
+    extra = {"work_unit": office.work_units.get(is_legal_unit=True)} if role == Role.LEGAL_UNIT else {}
+    client.force_login(staff(role, office, **extra))
+    html = client.get("/staf/").content.decode()
+    for url in shown:
+        assert f'href="{url}"' in html
+        assert client.get(url).status_code == 200
+    for url in hidden:
+        assert f'href="{url}"' not in html

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "ppid.notifications",
     "ppid.objections",
     "ppid.disputes",
+    "ppid.catalogue",
+    "ppid.exemptions",
     "ppid.web",
     "ppid.api",
     "ppid.demo",

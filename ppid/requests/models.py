@@ -280,6 +280,15 @@ class WrittenNotice(models.Model):
     # c. acceptance, or refusal with its Pasal 17 ground
     exemption_ground = models.CharField(_("Pasal 17 ground"), max_length=1, choices=ExemptionGround.choices, blank=True)
     reasoning = models.TextField(_("reasons"), blank=True)
+    # The DIK entry the refusal relies on (Pasal 17 ground backed by a consequence test, Pasal 19).
+    exemption = models.ForeignKey(
+        "exemptions.Exemption",
+        verbose_name=_("exemption relied on"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="refusals",
+    )
     # d. what will be given; e. what is blacked out, and why
     information_given = models.TextField(_("information that will be given"), blank=True)
     blacked_out = models.TextField(_("parts blacked out and why"), blank=True)

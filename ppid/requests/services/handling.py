@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -229,6 +229,7 @@ class NoticeData:
     delivery_format: str = ""
     payment_instructions: str = ""
     costs: list[tuple[str, int, int]] = field(default_factory=list)  # (item, quantity, unit price)
+    exemption_id: int | None = None  # the DIK entry a refusal relies on (ppid.exemptions)
 
 
 def _check_notice(data: NoticeData) -> None:
@@ -255,6 +256,28 @@ def _check_notice(data: NoticeData) -> None:
         raise ValidationError(errors)
 
 
+def _exemption_for(data: NoticeData, office: Office) -> tuple[Any, str]:
+    """The DIK entry a refusal relies on, checked to be in force for `office` today; with the Pasal 17
+    letter it gives (Pasal 19 UU 14/2008: a refusal rests on a consequence test)."""
+    if data.exemption_id is None:
+        return None, data.exemption_ground
+    from ppid.exemptions.selectors import applicable_exemptions
+    from ppid.exemptions.workflow import LegalBasisKind
+
+    today = timezone.now().astimezone(office.zoneinfo).date()
+    exemption = applicable_exemptions(office, today).filter(pk=data.exemption_id).first()
+    if exemption is None:
+        raise ValidationError({"exemption": _("This exemption is not in force for this office.")})
+    if data.outcome not in (Outcome.REFUSED, Outcome.GRANTED_PART):
+        raise ValidationError({"exemption": _("Only a refusal, in whole or in part, relies on an exemption.")})
+    letter = exemption.pasal17_letter if exemption.basis_kind == LegalBasisKind.PASAL_17 else "j"
+    if data.exemption_ground and data.exemption_ground != letter:
+        raise ValidationError(
+            {"exemption_ground": _("The exemption chosen rests on Pasal 17 letter %(letter)s.") % {"letter": letter}}
+        )
+    return exemption, letter
+
+
 def _signer(actor: Any, office: Office) -> tuple[str, str]:
     membership = next((m for m in active_memberships(actor) if m.office_id == office.pk and m.role == Role.PPID), None)
     position = (membership.position if membership else "") or _("PPID of %(office)s") % {"office": office.name}
@@ -263,9 +286,12 @@ def _signer(actor: Any, office: Office) -> tuple[str, str]:
 
 def request_decide(*, request: InformationRequest, actor: Any, data: NoticeData) -> WrittenNotice:
     """The PPID decides and issues the written notice (Pasal 22 ayat (7) UU 14/2008), signed in their name."""
-    _check_notice(data)
     with transaction.atomic():
         locked = lock_for(request, "request_decide", actor=actor, permission="request:decide")
+        exemption, ground = _exemption_for(data, locked.office)
+        if exemption is not None:
+            data = replace(data, exemption_ground=ground)
+        _check_notice(data)
         if locked.status == Status.REOPENED and WrittenNotice.objects.filter(request=locked).exists():
             raise RequestStateError(
                 _("Request %(number)s already has a written notice; provide what the Atasan PPID ordered.")
@@ -277,6 +303,7 @@ def request_decide(*, request: InformationRequest, actor: Any, data: NoticeData)
             outcome=data.outcome,
             holder_body=data.holder_body,
             exemption_ground=data.exemption_ground,
+            exemption=exemption,
             reasoning=data.reasoning,
             information_given=data.information_given,
             blacked_out=data.blacked_out,

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExemptionsConfig(AppConfig):
+    name = "ppid.exemptions"
+    label = "exemptions"
+    verbose_name = _("Exempt information (DIK) and consequence tests")

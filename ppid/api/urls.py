@@ -14,4 +14,6 @@ urlpatterns = [
     path("v1/", include("ppid.requests.api.urls")),
     path("v1/", include("ppid.objections.api.urls")),
     path("v1/", include("ppid.disputes.api.urls")),
+    path("v1/", include("ppid.catalogue.api.urls")),
+    path("v1/", include("ppid.exemptions.api.urls")),
 ]

@@ -1,0 +1,7 @@
+"""The public catalogue: /dip/, /dik/, /kebijakan/."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "catalogue"
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -191,6 +191,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "requests-daily": {"task": "ppid.requests.daily", "schedule": crontab(hour=6, minute=0)},
     # Objection answers, the Atasan's orders, the Commission's and the courts' deadlines, follow-ups.
     "legal-daily": {"task": "ppid.legal.daily", "schedule": crontab(hour=6, minute=10)},
+    # Exemptions ending soon are flagged for review; ended ones expire (Pasal 20 UU 14/2008).
+    "exemptions-daily": {"task": "ppid.exemptions.review_daily", "schedule": crontab(hour=6, minute=20)},
     # The outbox: sends what waits and retries failures with back-off.
     "outbox-send-due": {"task": "ppid.notifications.send_due", "schedule": crontab(minute="*/5")},
 }
@@ -260,6 +262,8 @@ LOGGING = {
 
 # A desk request recorded more than this many minutes after its receipt is marked back-dated.
 REQUEST_BACKDATE_GRACE_MINUTES = env_int("REQUEST_BACKDATE_GRACE_MINUTES", 60)
+# Calendar days before an exemption ends that it is flagged for review (Pasal 20 UU 14/2008).
+EXEMPTION_REVIEW_NOTICE_DAYS = env_int("EXEMPTION_REVIEW_NOTICE_DAYS", 60)
 
 # Absolute links in e-mails and PDF letters (https://ppid.example.go.id); relative when empty.
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "")

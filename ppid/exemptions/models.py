@@ -9,7 +9,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ppid.exemptions.workflow import Conclusion, ExemptionStatus, LegalBasisKind, ParticipantKind, TestStatus, Trigger
+from ppid.exemptions.workflow import (
+    Conclusion,
+    ConsequenceStatus,
+    ExemptionStatus,
+    LegalBasisKind,
+    ParticipantKind,
+    Trigger,
+)
 from ppid.offices.models import Office
 from ppid.requests.models import ExemptionGround
 
@@ -60,7 +67,7 @@ class ConsequenceTest(models.Model):
     conclusion = models.CharField(_("conclusion"), max_length=12, choices=Conclusion.choices, blank=True)
     duration_until = models.DateField(_("exempt until"), null=True, blank=True)
     classification_note = models.TextField(_("advisory team's classification"), blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=TestStatus.choices, db_index=True)
+    status = models.CharField(_("status"), max_length=12, choices=ConsequenceStatus.choices, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
@@ -77,7 +84,7 @@ class ConsequenceTest(models.Model):
         return self.number
 
 
-class TestOpinion(models.Model):
+class ConsequenceOpinion(models.Model):
     """A participant's opinion and sign-off (seed d.6; PKPU 22/2023 Pasal 24)."""
 
     test = models.ForeignKey(ConsequenceTest, on_delete=models.CASCADE, related_name="opinions")

@@ -18,7 +18,7 @@ class Trigger(models.TextChoices):
     DISPUTE_ORDER = "dispute_order", _("During a dispute, on the Commission's order")
 
 
-class TestStatus(models.TextChoices):
+class ConsequenceStatus(models.TextChoices):
     AT_PROVINCE = "at_province", _("Asked by a KPU Kab/Kota: waiting for its KPU Provinsi to forward it")
     SCREENING = "screening", _("Screening by the PPID")
     IN_TEST = "in_test", _("Consequence test under way")
@@ -54,23 +54,26 @@ class ExemptionStatus(models.TextChoices):
 
 
 # service function → (statuses it may start from, status it leaves, or None for "decided by the service")
-TRANSITIONS: dict[str, tuple[frozenset[TestStatus], TestStatus | None]] = {
-    "test_forward": (frozenset({TestStatus.AT_PROVINCE}), TestStatus.SCREENING),
-    "test_screen": (frozenset({TestStatus.SCREENING}), TestStatus.IN_TEST),
-    "test_dismiss": (frozenset({TestStatus.AT_PROVINCE, TestStatus.SCREENING}), TestStatus.DISMISSED),
-    "test_record_steps": (frozenset({TestStatus.IN_TEST}), None),
-    "test_add_opinion": (frozenset({TestStatus.IN_TEST}), None),
-    "test_classify": (frozenset({TestStatus.IN_TEST}), TestStatus.CLASSIFIED),
-    "test_hand_over": (frozenset({TestStatus.CLASSIFIED}), TestStatus.HANDED_OVER),
-    "test_record_decision": (frozenset({TestStatus.HANDED_OVER}), TestStatus.DECIDED),
+TRANSITIONS: dict[str, tuple[frozenset[ConsequenceStatus], ConsequenceStatus | None]] = {
+    "consequence_test_forward": (frozenset({ConsequenceStatus.AT_PROVINCE}), ConsequenceStatus.SCREENING),
+    "consequence_test_screen": (frozenset({ConsequenceStatus.SCREENING}), ConsequenceStatus.IN_TEST),
+    "consequence_test_dismiss": (
+        frozenset({ConsequenceStatus.AT_PROVINCE, ConsequenceStatus.SCREENING}),
+        ConsequenceStatus.DISMISSED,
+    ),
+    "consequence_test_record_steps": (frozenset({ConsequenceStatus.IN_TEST}), None),
+    "consequence_test_add_opinion": (frozenset({ConsequenceStatus.IN_TEST}), None),
+    "consequence_test_classify": (frozenset({ConsequenceStatus.IN_TEST}), ConsequenceStatus.CLASSIFIED),
+    "consequence_test_hand_over": (frozenset({ConsequenceStatus.CLASSIFIED}), ConsequenceStatus.HANDED_OVER),
+    "consequence_test_record_decision": (frozenset({ConsequenceStatus.HANDED_OVER}), ConsequenceStatus.DECIDED),
 }
 
 
-def allowed_from(action: str) -> frozenset[TestStatus]:
+def allowed_from(action: str) -> frozenset[ConsequenceStatus]:
     return TRANSITIONS[action][0]
 
 
-def target_of(action: str) -> TestStatus:
+def target_of(action: str) -> ConsequenceStatus:
     target = TRANSITIONS[action][1]
     if target is None:
         raise ValueError(f"{action} does not have one target status")

@@ -29,12 +29,12 @@ from ppid.exemptions.models import ConsequenceTest
 from ppid.exemptions.services import (
     StartData,
     Steps,
-    test_classify,
-    test_hand_over,
-    test_record_decision,
-    test_record_steps,
-    test_screen,
-    test_start,
+    consequence_test_classify,
+    consequence_test_hand_over,
+    consequence_test_record_decision,
+    consequence_test_record_steps,
+    consequence_test_screen,
+    consequence_test_start,
 )
 from ppid.offices.models import Office, WorkUnit
 from tests.requests.conftest import PDF_BYTES, _media_root, office, staff  # noqa: F401
@@ -175,15 +175,15 @@ def decided_exemption_test(
     """`decided_exemption_test(**steps)`: a test at KPU RI run to a Keputusan KPU (dikecualikan by default)."""
 
     def make(item: InformationItem | None = None, **steps: Any) -> ConsequenceTest:
-        test = test_start(
+        test = consequence_test_start(
             origin=national, actor=ppid_ri, data=StartData(information="Salinan KTP pendukung calon", item=item)
         )
-        test_screen(test=test, actor=ppid_ri, note="Memuat data pribadi.")
+        consequence_test_screen(test=test, actor=ppid_ri, note="Memuat data pribadi.")
         values = {**FULL_STEPS.__dict__, **steps}
-        test_record_steps(test=test, actor=ppid_ri, steps=Steps(**values))
-        test_classify(test=test, actor=advisory_ri, note="Dikecualikan berdasarkan Pasal 17 huruf h.")
-        test_hand_over(test=test, actor=advisory_ri)
-        return test_record_decision(
+        consequence_test_record_steps(test=test, actor=ppid_ri, steps=Steps(**values))
+        consequence_test_classify(test=test, actor=advisory_ri, note="Dikecualikan berdasarkan Pasal 17 huruf h.")
+        consequence_test_hand_over(test=test, actor=advisory_ri)
+        return consequence_test_record_decision(
             test=test, actor=atasan_ri, decision_number="123/PP.01-Kpt/01/KPU/2026", decision_date=timezone.localdate()
         )
 

@@ -20,13 +20,13 @@ from django.utils.translation import gettext_lazy
 from ppid.accounts.permissions import acting_role, can
 from ppid.events.registry import register_event_type
 from ppid.events.services import event_record
-from ppid.exemptions.models import ConsequenceTest, Exemption, TestOpinion
+from ppid.exemptions.models import ConsequenceOpinion, ConsequenceTest, Exemption
 from ppid.exemptions.workflow import (
     Conclusion,
+    ConsequenceStatus,
     ExemptionStatus,
     LegalBasisKind,
     ParticipantKind,
-    TestStatus,
     Trigger,
     allowed_from,
     target_of,
@@ -54,7 +54,7 @@ SERIES = "consequence_test"
 TEMPORARY_LETTERS = frozenset({"a", "b", "c", "d", "e", "f"})
 
 
-class TestStateError(Exception):
+class ConsequenceStateError(Exception):
     """The test is not in a state that allows this step (often: someone else changed it first)."""
 
 
@@ -80,9 +80,9 @@ def _lock(test: ConsequenceTest, action: str) -> ConsequenceTest:
         .get(pk=test.pk)
     )
     if locked.status not in allowed_from(action):
-        raise TestStateError(
+        raise ConsequenceStateError(
             _("Consequence test %(number)s is now “%(status)s”; this step is not possible any more. Reload the page.")
-            % {"number": locked.number, "status": TestStatus(locked.status).label}
+            % {"number": locked.number, "status": ConsequenceStatus(locked.status).label}
         )
     return locked
 
@@ -114,7 +114,7 @@ def _start_permission(actor: Any, origin: Office, data: StartData) -> str:
     raise PermissionDenied(_("You may not ask for a consequence test at this office."))
 
 
-def test_start(*, origin: Office, actor: Any, data: StartData) -> ConsequenceTest:
+def consequence_test_start(*, origin: Office, actor: Any, data: StartData) -> ConsequenceTest:
     if not data.information.strip():
         raise ValidationError({"information": _("Name the information to be tested.")})
     if data.trigger not in Trigger.values:
@@ -135,7 +135,9 @@ def test_start(*, origin: Office, actor: Any, data: StartData) -> ConsequenceTes
             item=data.item,
             information=data.information.strip(),
             first_assessment=data.first_assessment.strip(),
-            status=TestStatus.AT_PROVINCE if origin.level == OfficeLevel.KABKOTA else TestStatus.SCREENING,
+            status=ConsequenceStatus.AT_PROVINCE
+            if origin.level == OfficeLevel.KABKOTA
+            else ConsequenceStatus.SCREENING,
             created_by=actor,
         )
         event_record(
@@ -150,14 +152,14 @@ def test_start(*, origin: Office, actor: Any, data: StartData) -> ConsequenceTes
     return test
 
 
-def test_forward(*, test: ConsequenceTest, actor: Any, note: str = "") -> ConsequenceTest:
+def consequence_test_forward(*, test: ConsequenceTest, actor: Any, note: str = "") -> ConsequenceTest:
     """The KPU Provinsi passes its Kab/Kota's request on to KPU RI (Pasal 25 ayat (2))."""
     with transaction.atomic():
-        locked = _lock(test, "test_forward")
+        locked = _lock(test, "consequence_test_forward")
         province = locked.origin_office.parent
         assert province is not None  # a Kab/Kota always has its Provinsi
         _require(actor, "consequence_test:forward", province)
-        locked.status = target_of("test_forward")
+        locked.status = target_of("consequence_test_forward")
         locked.forwarded_by = province
         locked.save(update_fields=["status", "forwarded_by"])
         event_record(
@@ -166,21 +168,21 @@ def test_forward(*, test: ConsequenceTest, actor: Any, note: str = "") -> Conseq
             actor=actor,
             actor_role=acting_role(actor, "consequence_test:forward", province),
             office=province,
-            before={"status": TestStatus.AT_PROVINCE},
+            before={"status": ConsequenceStatus.AT_PROVINCE},
             after={"status": locked.status},
             note=note,
         )
     return locked
 
 
-def test_screen(*, test: ConsequenceTest, actor: Any, note: str) -> ConsequenceTest:
+def consequence_test_screen(*, test: ConsequenceTest, actor: Any, note: str) -> ConsequenceTest:
     """The PPID of KPU RI screens the candidate and starts the test (seed d.4)."""
     if not note.strip():
         raise ValidationError({"note": _("Say why the information is a candidate for exemption.")})
     with transaction.atomic():
-        locked = _lock(test, "test_screen")
+        locked = _lock(test, "consequence_test_screen")
         _require(actor, "exemption:screen", locked.office)
-        locked.status = target_of("test_screen")
+        locked.status = target_of("consequence_test_screen")
         locked.screening_note = note.strip()
         locked.save(update_fields=["status", "screening_note"])
         _record(
@@ -194,13 +196,13 @@ def test_screen(*, test: ConsequenceTest, actor: Any, note: str) -> ConsequenceT
     return locked
 
 
-def test_dismiss(*, test: ConsequenceTest, actor: Any, note: str) -> ConsequenceTest:
+def consequence_test_dismiss(*, test: ConsequenceTest, actor: Any, note: str) -> ConsequenceTest:
     """No test is needed (the information is plainly open, or already decided): with reasons."""
     if not note.strip():
         raise ValidationError({"note": _("Say why no test is needed.")})
     with transaction.atomic():
-        locked = _lock(test, "test_dismiss")
-        if locked.status == TestStatus.AT_PROVINCE:
+        locked = _lock(test, "consequence_test_dismiss")
+        if locked.status == ConsequenceStatus.AT_PROVINCE:
             province = locked.origin_office.parent
             assert province is not None
             _require(actor, "consequence_test:forward", province)
@@ -209,7 +211,7 @@ def test_dismiss(*, test: ConsequenceTest, actor: Any, note: str) -> Consequence
             _require(actor, "exemption:screen", locked.office)
             permission, where = "exemption:screen", locked.office
         before = locked.status
-        locked.status = target_of("test_dismiss")
+        locked.status = target_of("consequence_test_dismiss")
         locked.screening_note = note.strip()
         locked.save(update_fields=["status", "screening_note"])
         event_record(
@@ -253,11 +255,11 @@ def _check_steps(steps: Steps) -> None:
         raise ValidationError(errors)
 
 
-def test_record_steps(*, test: ConsequenceTest, actor: Any, steps: Steps) -> ConsequenceTest:
+def consequence_test_record_steps(*, test: ConsequenceTest, actor: Any, steps: Steps) -> ConsequenceTest:
     """The PPID writes down the test, step by step (seed d.6)."""
     _check_steps(steps)
     with transaction.atomic():
-        locked = _lock(test, "test_record_steps")
+        locked = _lock(test, "consequence_test_record_steps")
         _require(actor, "consequence_test:conduct", locked.office)
         changed: dict[str, Any] = {}
         for step in fields(Steps):
@@ -282,13 +284,13 @@ class Opinion:
     position: str = ""
 
 
-def test_add_opinion(*, test: ConsequenceTest, actor: Any, data: Opinion) -> TestOpinion:
+def consequence_test_add_opinion(*, test: ConsequenceTest, actor: Any, data: Opinion) -> ConsequenceOpinion:
     """A participant gives their opinion and signs (seed d.6): the advisory team, the Pembina PPID,
     the unit holding the information, each in their own name; the PPID records an expert's."""
     if data.kind not in ParticipantKind.values or not data.opinion.strip():
         raise ValidationError({"opinion": _("Give the opinion and who gives it.")})
     with transaction.atomic():
-        locked = _lock(test, "test_add_opinion")
+        locked = _lock(test, "consequence_test_add_opinion")
         if data.kind == ParticipantKind.EXPERT:
             _require(actor, "consequence_test:conduct", locked.office)
             if not data.name.strip():
@@ -301,7 +303,7 @@ def test_add_opinion(*, test: ConsequenceTest, actor: Any, data: Opinion) -> Tes
             ):
                 raise PermissionDenied(_("Only the participants of the test give opinions."))
             permission, name, user = "consequence_test:opine", str(actor), actor
-        opinion = TestOpinion.objects.create(
+        opinion = ConsequenceOpinion.objects.create(
             test=locked,
             kind=data.kind,
             name=name,
@@ -343,13 +345,13 @@ def _check_complete(test: ConsequenceTest) -> None:
         raise ValidationError(errors)
 
 
-def test_classify(*, test: ConsequenceTest, actor: Any, note: str) -> ConsequenceTest:
+def consequence_test_classify(*, test: ConsequenceTest, actor: Any, note: str) -> ConsequenceTest:
     """The advisory team classifies the information on the completed test (seed b.2)."""
     with transaction.atomic():
-        locked = _lock(test, "test_classify")
+        locked = _lock(test, "consequence_test_classify")
         _require(actor, "exemption:classify", locked.office)
         _check_complete(locked)
-        locked.status = target_of("test_classify")
+        locked.status = target_of("consequence_test_classify")
         locked.classification_note = note.strip()
         locked.save(update_fields=["status", "classification_note"])
         _record(
@@ -363,12 +365,12 @@ def test_classify(*, test: ConsequenceTest, actor: Any, note: str) -> Consequenc
     return locked
 
 
-def test_hand_over(*, test: ConsequenceTest, actor: Any) -> ConsequenceTest:
+def consequence_test_hand_over(*, test: ConsequenceTest, actor: Any) -> ConsequenceTest:
     """The advisory team hands its classification to the Atasan PPID (seed b.3)."""
     with transaction.atomic():
-        locked = _lock(test, "test_hand_over")
+        locked = _lock(test, "consequence_test_hand_over")
         _require(actor, "exemption:hand_over", locked.office)
-        locked.status = target_of("test_hand_over")
+        locked.status = target_of("consequence_test_hand_over")
         locked.save(update_fields=["status"])
         _record(
             locked, TEST_HANDED_OVER, actor=actor, permission="exemption:hand_over", after={"status": locked.status}
@@ -376,7 +378,7 @@ def test_hand_over(*, test: ConsequenceTest, actor: Any) -> ConsequenceTest:
     return locked
 
 
-def test_record_decision(
+def consequence_test_record_decision(
     *, test: ConsequenceTest, actor: Any, decision_number: str, decision_date: datetime.date, decision_file: Any = None
 ) -> ConsequenceTest:
     """The Keputusan KPU that sets the result (PKPU 22/2023 Pasal 26). A test concluding
@@ -385,11 +387,11 @@ def test_record_decision(
     if not decision_number.strip():
         raise ValidationError({"decision_number": _("Give the number of the Keputusan KPU.")})
     with transaction.atomic():
-        locked = _lock(test, "test_record_decision")
+        locked = _lock(test, "consequence_test_record_decision")
         _require(actor, "exemption:record_decision", locked.office)
         if decision_date > timezone.now().astimezone(locked.office.zoneinfo).date():
             raise ValidationError({"decision_date": _("The decision date cannot be in the future.")})
-        locked.status = target_of("test_record_decision")
+        locked.status = target_of("consequence_test_record_decision")
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decided_at"])
         exemption = None

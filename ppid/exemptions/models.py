@@ -67,6 +67,19 @@ class ConsequenceTest(models.Model):
     conclusion = models.CharField(_("conclusion"), max_length=12, choices=Conclusion.choices, blank=True)
     duration_until = models.DateField(_("exempt until"), null=True, blank=True)
     classification_note = models.TextField(_("advisory team's classification"), blank=True)
+    # The exemption this test reviews when its duration ends (Pasal 20 UU 14/2008).
+    reviews = models.ForeignKey(
+        "Exemption",
+        verbose_name=_("exemption reviewed"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="review_tests",
+    )
+    # The Keputusan KPU that sets the result, whatever it concludes (PKPU 22/2023 Pasal 26).
+    decision_number = models.CharField(_("Keputusan KPU number"), max_length=100, blank=True)
+    decision_date = models.DateField(_("Keputusan KPU date"), null=True, blank=True)
+    decision_file = models.FileField(_("Keputusan KPU document"), upload_to="exemptions/%Y/", blank=True)
     status = models.CharField(_("status"), max_length=12, choices=ConsequenceStatus.choices, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

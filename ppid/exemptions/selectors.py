@@ -11,11 +11,17 @@ from ppid.exemptions.workflow import ExemptionStatus
 from ppid.offices.models import Office
 
 
-def applicable_exemptions(office: Office, day: datetime.date) -> QuerySet[Exemption]:
-    """Exemptions in force on `day` for `office`: national ones, and those decided for it or an ancestor."""
+def applying_to(office: Office) -> Q:
+    """Exemptions that concern `office`: national ones (decided by KPU RI for every office) and
+    those decided for it or an office above it (PKPU 22/2023 Pasal 24-25)."""
     # The path holds region codes ("00/32/32.73"): the office and its ancestors by code.
+    return Q(national=True) | Q(office__code__in=office.path.split("/"))
+
+
+def applicable_exemptions(office: Office, day: datetime.date) -> QuerySet[Exemption]:
+    """Exemptions in force on `day` for `office`."""
     return Exemption.objects.filter(
-        Q(national=True) | Q(office__code__in=office.path.split("/")),
+        applying_to(office),
         status=ExemptionStatus.ACTIVE,
         valid_from__lte=day,
     ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))

@@ -238,3 +238,56 @@ def test_the_unit_holding_the_information_gives_its_opinion_from_its_own_office(
     )
     assert opinion.user == liaison
     assert unit.office == office
+
+
+def test_participants_opine_only_in_a_role_they_hold(
+    at_ri: ConsequenceTest, pembina_ri: User, advisory_ri: User, liaison: User
+) -> None:
+    with pytest.raises(PermissionDenied):  # the Pembina signs as patron, not as the advisory team
+        consequence_test_add_opinion(test=at_ri, actor=pembina_ri, data=Opinion(kind="advisory", opinion="x"))
+    with pytest.raises(PermissionDenied):  # a unit of another office takes no part
+        consequence_test_add_opinion(test=at_ri, actor=liaison, data=Opinion(kind="unit", opinion="x"))
+    opinion = consequence_test_add_opinion(
+        test=at_ri, actor=advisory_ri, data=Opinion(kind="advisory", opinion="Setuju.")
+    )
+    assert opinion.kind == "advisory"
+
+
+def test_an_item_of_another_office_cannot_be_tested_for_this_one(
+    publish: Callable[..., InformationItem], staff: Callable[..., User]
+) -> None:
+    jateng = Office.objects.get(code="33")  # Bandung's item is Jawa Barat's business, not Jawa Tengah's
+    with pytest.raises(ValidationError) as error:
+        consequence_test_start(
+            origin=jateng, actor=staff(Role.PPID, jateng), data=StartData(information="x", item=publish())
+        )
+    assert "item" in error.value.message_dict
+
+
+def test_a_review_replaces_the_exemption_and_a_terbuka_review_opens_the_item(
+    publish: Callable[..., InformationItem],
+    decided_exemption_test: Callable[..., ConsequenceTest],
+    national: Office,
+    ppid_ri: User,
+    advisory_ri: User,
+    atasan_ri: User,
+) -> None:
+    item = publish(category="setiap_saat", on_demand_type="b")
+    first = Exemption.objects.get(test=decided_exemption_test(item=item))
+    review = consequence_test_start(
+        origin=national, actor=ppid_ri, data=StartData(information="Tinjauan ulang", item=item, reviews=first)
+    )
+    consequence_test_screen(test=review, actor=ppid_ri, note="Jangka waktu berakhir.")
+    open_steps = Steps(**{**FULL_STEPS.__dict__, "conclusion": "terbuka", "basis_kind": "", "pasal17_letter": ""})
+    consequence_test_record_steps(test=review, actor=ppid_ri, steps=open_steps)
+    consequence_test_classify(test=review, actor=advisory_ri, note="Terbuka.")
+    consequence_test_hand_over(test=review, actor=advisory_ri)
+    decided = consequence_test_record_decision(
+        test=review, actor=atasan_ri, decision_number="200/PP.01-Kpt/01/KPU/2026", decision_date=timezone.localdate()
+    )
+
+    first.refresh_from_db()
+    item.refresh_from_db()
+    assert decided.decision_number == "200/PP.01-Kpt/01/KPU/2026"  # kept on the test, though no exemption follows
+    assert first.status == ExemptionStatus.REVOKED
+    assert (item.category, item.on_demand_type, item.exemption) == ("setiap_saat", "b", None)

@@ -6,112 +6,168 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalogue', '0001_initial'),
-        ('exemptions', '0001_initial'),
-        ('offices', '0002_load_kpu_offices'),
+        ("catalogue", "0001_initial"),
+        ("exemptions", "0001_initial"),
+        ("offices", "0002_load_kpu_offices"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='informationitem',
-            name='exemption',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='items', to='exemptions.exemption', verbose_name='exemption'),
+            model_name="informationitem",
+            name="exemption",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="items",
+                to="exemptions.exemption",
+                verbose_name="exemption",
+            ),
         ),
         migrations.AddField(
-            model_name='informationitem',
-            name='office',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dip_items', to='offices.office', verbose_name='office'),
+            model_name="informationitem",
+            name="office",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="dip_items",
+                to="offices.office",
+                verbose_name="office",
+            ),
         ),
         migrations.AddField(
-            model_name='informationitem',
-            name='work_unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dip_items', to='offices.workunit', verbose_name='owning work unit'),
+            model_name="informationitem",
+            name="work_unit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="dip_items",
+                to="offices.workunit",
+                verbose_name="owning work unit",
+            ),
         ),
         migrations.AddField(
-            model_name='itemdocument',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='catalogue.informationitem'),
+            model_name="itemdocument",
+            name="item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="documents", to="catalogue.informationitem"
+            ),
         ),
         migrations.AddField(
-            model_name='itemdocument',
-            name='uploaded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="itemdocument",
+            name="uploaded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='informationitem',
-            name='mandatory_item',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='items', to='catalogue.mandatoryitem', verbose_name='mandatory item it fulfils'),
+            model_name="informationitem",
+            name="mandatory_item",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="items",
+                to="catalogue.mandatoryitem",
+                verbose_name="mandatory item it fulfils",
+            ),
         ),
         migrations.AddField(
-            model_name='policy',
-            name='office',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='policies', to='offices.office', verbose_name='office'),
+            model_name="policy",
+            name="office",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="policies",
+                to="offices.office",
+                verbose_name="office",
+            ),
         ),
         migrations.AddField(
-            model_name='policyversion',
-            name='issued_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="policyversion",
+            name="issued_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='policyversion',
-            name='policy',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='catalogue.policy'),
+            model_name="policyversion",
+            name="policy",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="versions", to="catalogue.policy"
+            ),
         ),
         migrations.AddField(
-            model_name='roundentry',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='catalogue.informationitem'),
+            model_name="roundentry",
+            name="item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="entries", to="catalogue.informationitem"
+            ),
         ),
         migrations.AddField(
-            model_name='unitlist',
-            name='round',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='unit_lists', to='catalogue.collectionround'),
+            model_name="unitlist",
+            name="round",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="unit_lists", to="catalogue.collectionround"
+            ),
         ),
         migrations.AddField(
-            model_name='unitlist',
-            name='work_unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='offices.workunit', verbose_name='work unit'),
+            model_name="unitlist",
+            name="work_unit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="offices.workunit",
+                verbose_name="work unit",
+            ),
         ),
         migrations.AddField(
-            model_name='roundentry',
-            name='unit_list',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='catalogue.unitlist'),
+            model_name="roundentry",
+            name="unit_list",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="entries", to="catalogue.unitlist"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='collectionround',
-            constraint=models.UniqueConstraint(fields=('office', 'name'), name='collection_round_name_unique'),
+            model_name="collectionround",
+            constraint=models.UniqueConstraint(fields=("office", "name"), name="collection_round_name_unique"),
         ),
         migrations.AddConstraint(
-            model_name='itemdocument',
-            constraint=models.UniqueConstraint(fields=('item', 'version'), name='item_document_version_unique'),
+            model_name="itemdocument",
+            constraint=models.UniqueConstraint(fields=("item", "version"), name="item_document_version_unique"),
         ),
         migrations.AddConstraint(
-            model_name='itemdocument',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('file', ''), _negated=True), models.Q(('url', ''), _negated=True), _connector='OR'), name='item_document_file_or_link'),
+            model_name="itemdocument",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("file", ""), _negated=True), models.Q(("url", ""), _negated=True), _connector="OR"
+                ),
+                name="item_document_file_or_link",
+            ),
         ),
         migrations.AddIndex(
-            model_name='informationitem',
-            index=models.Index(fields=['office', 'status', 'category'], name='catalogue_i_office__dcbbba_idx'),
+            model_name="informationitem",
+            index=models.Index(fields=["office", "status", "category"], name="catalogue_i_office__dcbbba_idx"),
         ),
         migrations.AddIndex(
-            model_name='informationitem',
-            index=models.Index(fields=['status', 'category', 'year'], name='catalogue_i_status_cf3919_idx'),
+            model_name="informationitem",
+            index=models.Index(fields=["status", "category", "year"], name="catalogue_i_status_cf3919_idx"),
         ),
         migrations.AddConstraint(
-            model_name='policyversion',
-            constraint=models.UniqueConstraint(fields=('policy', 'version'), name='policy_version_unique'),
+            model_name="policyversion",
+            constraint=models.UniqueConstraint(fields=("policy", "version"), name="policy_version_unique"),
         ),
         migrations.AddConstraint(
-            model_name='unitlist',
-            constraint=models.UniqueConstraint(fields=('round', 'work_unit'), name='unit_list_once_per_unit'),
+            model_name="unitlist",
+            constraint=models.UniqueConstraint(fields=("round", "work_unit"), name="unit_list_once_per_unit"),
         ),
         migrations.AddConstraint(
-            model_name='roundentry',
-            constraint=models.UniqueConstraint(fields=('unit_list', 'item'), name='round_entry_once_per_item'),
+            model_name="roundentry",
+            constraint=models.UniqueConstraint(fields=("unit_list", "item"), name="round_entry_once_per_item"),
         ),
     ]

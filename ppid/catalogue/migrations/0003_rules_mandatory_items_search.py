@@ -15,16 +15,61 @@ CATEGORY_RULES = [
 ]
 MANDATORY = [
     # key, category, title, article
-    ("profil", "berkala", "Profil badan publik: kedudukan, tugas dan fungsi, struktur organisasi, profil pimpinan", "Pasal 9 ayat (2) huruf a UU 14/2008; Perki 1/2021 Pasal 11 ayat (1) huruf a [verify]"),
-    ("program-kegiatan", "berkala", "Ringkasan program dan/atau kegiatan yang sedang dijalankan", "Pasal 9 ayat (2) huruf b UU 14/2008; Perki 1/2021 Pasal 11 ayat (1) huruf b [verify]"),
-    ("kinerja", "berkala", "Ringkasan informasi tentang kinerja", "Pasal 9 ayat (2) huruf b UU 14/2008; Perki 1/2021 Pasal 11 ayat (1) huruf c [verify]"),
-    ("laporan-keuangan", "berkala", "Ringkasan laporan keuangan", "Pasal 9 ayat (2) huruf c UU 14/2008; Perki 1/2021 Pasal 11 ayat (1) huruf d [verify]"),
-    ("laporan-akses-informasi", "berkala", "Ringkasan laporan layanan akses informasi publik", "Perki 1/2021 Pasal 11 ayat (1) huruf e [verify]"),
-    ("peraturan-kebijakan", "berkala", "Peraturan, keputusan dan/atau kebijakan yang mengikat atau berdampak bagi publik", "Perki 1/2021 Pasal 11 ayat (1) huruf f [verify]"),
-    ("tata-cara-informasi", "berkala", "Hak dan tata cara memperoleh informasi, mengajukan keberatan dan menyelesaikan sengketa", "Perki 1/2021 Pasal 11 ayat (1) huruf g [verify]"),
-    ("pengaduan", "berkala", "Tata cara pengaduan penyalahgunaan wewenang atau pelanggaran", "Perki 1/2021 Pasal 11 ayat (1) huruf h [verify]"),
+    (
+        "profil",
+        "berkala",
+        "Profil badan publik: kedudukan, tugas dan fungsi, struktur organisasi, profil pimpinan",
+        "Pasal 9 ayat (2) huruf a UU 14/2008; Perki 1/2021 Pasal 11 ayat (1) huruf a [verify]",
+    ),
+    (
+        "program-kegiatan",
+        "berkala",
+        "Ringkasan program dan/atau kegiatan yang sedang dijalankan",
+        "Pasal 9 ayat (2) huruf b UU 14/2008; Perki 1/2021 Pasal 11 ayat (1) huruf b [verify]",
+    ),
+    (
+        "kinerja",
+        "berkala",
+        "Ringkasan informasi tentang kinerja",
+        "Pasal 9 ayat (2) huruf b UU 14/2008; Perki 1/2021 Pasal 11 ayat (1) huruf c [verify]",
+    ),
+    (
+        "laporan-keuangan",
+        "berkala",
+        "Ringkasan laporan keuangan",
+        "Pasal 9 ayat (2) huruf c UU 14/2008; Perki 1/2021 Pasal 11 ayat (1) huruf d [verify]",
+    ),
+    (
+        "laporan-akses-informasi",
+        "berkala",
+        "Ringkasan laporan layanan akses informasi publik",
+        "Perki 1/2021 Pasal 11 ayat (1) huruf e [verify]",
+    ),
+    (
+        "peraturan-kebijakan",
+        "berkala",
+        "Peraturan, keputusan dan/atau kebijakan yang mengikat atau berdampak bagi publik",
+        "Perki 1/2021 Pasal 11 ayat (1) huruf f [verify]",
+    ),
+    (
+        "tata-cara-informasi",
+        "berkala",
+        "Hak dan tata cara memperoleh informasi, mengajukan keberatan dan menyelesaikan sengketa",
+        "Perki 1/2021 Pasal 11 ayat (1) huruf g [verify]",
+    ),
+    (
+        "pengaduan",
+        "berkala",
+        "Tata cara pengaduan penyalahgunaan wewenang atau pelanggaran",
+        "Perki 1/2021 Pasal 11 ayat (1) huruf h [verify]",
+    ),
     ("pengadaan", "berkala", "Pengumuman pengadaan barang dan jasa", "Perki 1/2021 Pasal 11 ayat (1) huruf i [verify]"),
-    ("peringatan-dini", "berkala", "Prosedur peringatan dini dan evakuasi keadaan darurat", "Perki 1/2021 Pasal 11 ayat (1) huruf j [verify]"),
+    (
+        "peringatan-dini",
+        "berkala",
+        "Prosedur peringatan dini dan evakuasi keadaan darurat",
+        "Perki 1/2021 Pasal 11 ayat (1) huruf j [verify]",
+    ),
 ]
 INDEX = "catalogue_item_search_id"
 
@@ -38,7 +83,9 @@ def forwards(apps, schema_editor):  # type: ignore[no-untyped-def]
             defaults={"refresh_months": months, "citation": citation, "needs_verification": verify},
         )
     for key, category, title, citation in MANDATORY:
-        MandatoryItem.objects.get_or_create(key=key, defaults={"category": category, "title": title, "citation": citation})
+        MandatoryItem.objects.get_or_create(
+            key=key, defaults={"category": category, "title": title, "citation": citation}
+        )
     if schema_editor.connection.vendor == "postgresql":
         # The same expression the search uses (SearchVector("search_text", config="indonesian")),
         # so PostgreSQL answers from the index instead of reading every item.

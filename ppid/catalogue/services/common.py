@@ -5,7 +5,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connections
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,6 +29,7 @@ ITEM_REVIEWED = register_event_type("dip.item_reviewed", gettext_lazy("Serta-mer
 ITEM_REFRESHED = register_event_type("dip.item_refreshed", gettext_lazy("DIP item refreshed"))
 ITEM_WITHDRAWN = register_event_type("dip.item_withdrawn", gettext_lazy("DIP item withdrawn"))
 ITEM_CLOSED = register_event_type("dip.item_closed", gettext_lazy("DIP item closed by an exemption"))
+ITEM_REOPENED = register_event_type("dip.item_reopened", gettext_lazy("DIP item open again after a review"))
 ITEM_DOCUMENT = register_event_type("dip.document_added", gettext_lazy("Document version added"))
 ITEMS_IMPORTED = register_event_type("dip.items_imported", gettext_lazy("DIP items imported from a spreadsheet"))
 ROUND_OPENED = register_event_type("dip.round_opened", gettext_lazy("Collection round opened"))
@@ -37,6 +41,10 @@ LIST_CORRECTED = register_event_type("dip.list_corrected", gettext_lazy("Unit li
 LIST_APPROVED = register_event_type("dip.list_approved", gettext_lazy("Unit list approved and published"))
 LIST_SENT = register_event_type("dip.list_sent_to_advisory", gettext_lazy("Unit list sent to the advisory team"))
 POLICY_ISSUED = register_event_type("dip.policy_issued", gettext_lazy("Policy direction issued"))
+
+
+# PostgreSQL's Indonesian text-search configuration (stems "pemilihan" and "dipilih" to "pilih").
+SEARCH_CONFIG = "indonesian"
 
 
 class CatalogueStateError(Exception):
@@ -99,4 +107,12 @@ def refresh_search_text(item: InformationItem) -> None:
     """Title, summary, tags and the latest document's text: what the full-text search reads."""
     latest = item.documents.order_by("-version").values_list("text", flat=True).first() or ""
     item.search_text = "\n".join(part for part in (item.title, item.summary, item.tags, latest) if part)
-    InformationItem.objects.filter(pk=item.pk).update(search_text=item.search_text)
+    rows = InformationItem.objects.filter(pk=item.pk)
+    rows.update(search_text=item.search_text)
+    refresh_search_vectors(rows)
+
+
+def refresh_search_vectors(rows: QuerySet[InformationItem]) -> None:
+    """Store the tsvector of `rows`' search text (PostgreSQL): one UPDATE, for one item or a batch."""
+    if connections[rows.db].vendor == "postgresql":
+        rows.update(search_vector=SearchVector("search_text", config=SEARCH_CONFIG))

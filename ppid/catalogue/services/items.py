@@ -19,6 +19,7 @@ from ppid.catalogue.services.common import (
     ITEM_CLOSED,
     ITEM_DOCUMENT,
     ITEM_PUBLISHED_AT_ONCE,
+    ITEM_REOPENED,
     ITEM_REVIEWED,
     ITEM_WITHDRAWN,
     ITEMS_IMPORTED,
@@ -242,6 +243,33 @@ def item_close_by_exemption(*, item: InformationItem, exemption: Any, actor: Any
         before=before,
         after={"category": locked.category},
         payload={"decision": exemption.decision_number},
+    )
+    return locked
+
+
+def item_reopen_after_review(*, item: InformationItem, actor: Any, decision_number: str) -> InformationItem:
+    """A review that concludes terbuka opens the item again, in the category it had before it was
+    closed (as the closing event recorded it). Called inside the decision's transaction."""
+    from ppid.events.models import Event
+
+    locked = InformationItem.objects.select_for_update().select_related("office").get(pk=item.pk)
+    closed = Event.objects.for_object(locked).filter(event_type=ITEM_CLOSED).order_by("-created_at", "-id").first()
+    before = (closed.before if closed is not None else None) or {}
+    locked.category = before.get("category") or Category.SETIAP_SAAT
+    locked.on_demand_type = before.get("on_demand_type") or ""
+    if locked.category == Category.SETIAP_SAAT and not locked.on_demand_type:
+        locked.category = Category.BERKALA  # a type must be chosen again by the PPID to list it as setiap saat
+    locked.exemption = None
+    locked.save(update_fields=["category", "on_demand_type", "exemption"])
+    record(
+        locked,
+        ITEM_REOPENED,
+        actor=actor,
+        permission="exemption:record_decision",
+        office=locked.office,
+        before={"category": Category.DIKECUALIKAN},
+        after={"category": locked.category},
+        payload={"decision": decision_number},
     )
     return locked
 

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ppid.accounts.permissions import acting_role, can
+from ppid.accounts.permissions import acting_role, active_memberships, can
+from ppid.accounts.roles import Role
 from ppid.events.registry import register_event_type
 from ppid.events.services import event_record
 from ppid.exemptions.models import ConsequenceOpinion, ConsequenceTest, Exemption
@@ -48,6 +49,9 @@ TEST_HANDED_OVER = register_event_type("consequence_test.handed_over", gettext_l
 TEST_DECIDED = register_event_type("consequence_test.decided", gettext_lazy("Keputusan KPU recorded"))
 EXEMPTION_REVIEW_DUE = register_event_type("exemption.review_due", gettext_lazy("Exemption ends soon: to be reviewed"))
 EXEMPTION_EXPIRED = register_event_type("exemption.expired", gettext_lazy("Exemption ended: to be reviewed"))
+EXEMPTION_REPLACED = register_event_type(
+    "exemption.replaced", gettext_lazy("Exemption replaced by the decision on its review")
+)
 
 SERIES = "consequence_test"
 # Pasal 20 ayat (1): exemptions on these letters are not permanent; a duration must be set.
@@ -75,7 +79,7 @@ def _record(test: ConsequenceTest, event_type: str, *, actor: Any, permission: s
 
 def _lock(test: ConsequenceTest, action: str) -> ConsequenceTest:
     locked = (
-        ConsequenceTest.objects.select_for_update()
+        ConsequenceTest.objects.select_for_update(of=("self",))
         .select_related("office", "origin_office", "forwarded_by", "item")
         .get(pk=test.pk)
     )
@@ -99,6 +103,11 @@ class StartData:
     first_assessment: str = ""
     request: Any = None  # ppid.requests InformationRequest the test arises from
     item: Any = None  # ppid.catalogue InformationItem concerned
+    reviews: Exemption | None = None  # the exemption whose duration ends (Pasal 20)
+
+
+def _within(origin: Office, office: Office) -> bool:
+    return office.pk == origin.pk or origin.is_ancestor_of(office)
 
 
 def _start_permission(actor: Any, origin: Office, data: StartData) -> str:
@@ -119,6 +128,9 @@ def consequence_test_start(*, origin: Office, actor: Any, data: StartData) -> Co
         raise ValidationError({"information": _("Name the information to be tested.")})
     if data.trigger not in Trigger.values:
         raise ValidationError({"trigger": _("Choose when the test is run.")})
+    for name, held in (("item", data.item), ("request", data.request)):
+        if held is not None and not _within(origin, held.office):
+            raise ValidationError({name: _("Choose one of the asking office or of an office below it.")})
     permission = _start_permission(actor, origin, data)
     national = national_office()
     with transaction.atomic():
@@ -133,6 +145,7 @@ def consequence_test_start(*, origin: Office, actor: Any, data: StartData) -> Co
             trigger=data.trigger,
             request=data.request,
             item=data.item,
+            reviews=data.reviews,
             information=data.information.strip(),
             first_assessment=data.first_assessment.strip(),
             status=ConsequenceStatus.AT_PROVINCE
@@ -297,11 +310,8 @@ def consequence_test_add_opinion(*, test: ConsequenceTest, actor: Any, data: Opi
                 raise ValidationError({"name": _("Name the expert.")})
             permission, name, user = "consequence_test:conduct", data.name.strip(), None
         else:
-            if not (
-                can(actor, "consequence_test:opine", locked.office)
-                or can(actor, "consequence_test:opine", locked.origin_office)
-            ):
-                raise PermissionDenied(_("Only the participants of the test give opinions."))
+            if not _participates_as(actor, locked, ParticipantKind(data.kind)):
+                raise PermissionDenied(_("Only the participants of the test give opinions, each in their own role."))
             permission, name, user = "consequence_test:opine", str(actor), actor
         opinion = ConsequenceOpinion.objects.create(
             test=locked,
@@ -322,6 +332,28 @@ def consequence_test_add_opinion(*, test: ConsequenceTest, actor: Any, data: Opi
             note=opinion.opinion,
         )
     return opinion
+
+
+PARTICIPANT_ROLES = {
+    ParticipantKind.ADVISORY: Role.TIM_PERTIMBANGAN,
+    ParticipantKind.PATRON: Role.PEMBINA,
+    ParticipantKind.UNIT: Role.TIM_PENGHUBUNG,
+}
+
+
+def _participates_as(actor: Any, test: ConsequenceTest, kind: ParticipantKind) -> bool:
+    """Does `actor` hold the role `kind` names at the testing or the asking office? For the unit:
+    the liaison team of the unit holding the item, when the test concerns one (PKPU 22/2023 Pasal 24)."""
+    role = PARTICIPANT_ROLES.get(kind)
+    if role is None:
+        return False
+    for membership in active_memberships(actor):
+        if membership.role != role or membership.office_id not in (test.office_id, test.origin_office_id):
+            continue
+        if kind == ParticipantKind.UNIT and test.item is not None and membership.work_unit_id != test.item.work_unit_id:
+            continue
+        return True
+    return False
 
 
 def _check_complete(test: ConsequenceTest) -> None:
@@ -393,7 +425,10 @@ def consequence_test_record_decision(
             raise ValidationError({"decision_date": _("The decision date cannot be in the future.")})
         locked.status = target_of("consequence_test_record_decision")
         locked.decided_at = timezone.now()
-        locked.save(update_fields=["status", "decided_at"])
+        locked.decision_number = decision_number.strip()
+        locked.decision_date = decision_date
+        locked.decision_file = decision_file or ""
+        locked.save(update_fields=["status", "decided_at", "decision_number", "decision_date", "decision_file"])
         exemption = None
         if locked.conclusion == Conclusion.DIKECUALIKAN:
             exemption = Exemption.objects.create(
@@ -419,11 +454,36 @@ def consequence_test_record_decision(
             permission="exemption:record_decision",
             after={"status": locked.status, "conclusion": locked.conclusion, "decision_number": decision_number},
         )
+        if locked.reviews is not None:
+            _replace(locked.reviews, by=exemption, actor=actor, test=locked)
         if exemption is not None and locked.item is not None:
             from ppid.catalogue.services import item_close_by_exemption
 
             item_close_by_exemption(item=locked.item, exemption=exemption, actor=actor)
     return locked
+
+
+def _replace(old: Exemption, *, by: Exemption | None, actor: Any, test: ConsequenceTest) -> None:
+    """The reviewed exemption gives way to the review's decision (Pasal 20): it is revoked; items it
+    closed move to the new exemption, or open again when the review concluded terbuka."""
+    old.status = ExemptionStatus.REVOKED
+    old.save(update_fields=["status"])
+    event_record(
+        event_type=EXEMPTION_REPLACED,
+        obj=old,
+        actor=actor,
+        actor_role=acting_role(actor, "exemption:record_decision", test.office),
+        office=old.office,
+        after={"status": old.status},
+        payload={"review": test.number, "replaced_by": by.decision_number if by else ""},
+    )
+    from ppid.catalogue.services import item_close_by_exemption, item_reopen_after_review
+
+    for item in old.items.all():
+        if by is not None:
+            item_close_by_exemption(item=item, exemption=by, actor=actor)
+        else:
+            item_reopen_after_review(item=item, actor=actor, decision_number=test.decision_number)
 
 
 def exemption_review_due(*, today: datetime.date, notice_days: int) -> tuple[list[Exemption], list[Exemption]]:

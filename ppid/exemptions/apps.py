@@ -6,3 +6,6 @@ class ExemptionsConfig(AppConfig):
     name = "ppid.exemptions"
     label = "exemptions"
     verbose_name = _("Exempt information (DIK) and consequence tests")
+
+    def ready(self) -> None:
+        import ppid.exemptions.worklist  # noqa: F401  (registers the staff-home panel)

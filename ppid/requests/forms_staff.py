@@ -14,6 +14,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ppid.exemptions.models import Exemption
+from ppid.exemptions.selectors import applicable_exemptions
 from ppid.offices.models import Office, WorkUnit
 from ppid.requests.models import (
     AttachmentKind,
@@ -221,12 +223,27 @@ class CostLineForm(forms.Form):
 CostLineFormSet = forms.formset_factory(CostLineForm, extra=3, max_num=20, validate_max=True)
 
 
+class ExemptionChoiceField(forms.ModelChoiceField[Exemption]):
+    def label_from_instance(self, obj: Exemption) -> str:
+        return f"{obj.information} — {obj.ground_label} (Keputusan KPU {obj.decision_number})"
+
+
 class DecideForm(forms.Form):
     """The written notice: every item of Pasal 22 ayat (7) a-g."""
 
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
     exemption_ground = forms.ChoiceField(
         label=_("Pasal 17 ground"), choices=[("", "—"), *ExemptionGround.choices], required=False
+    )
+    # Pasal 19 UU 14/2008: a refusal rests on a consequence test; the DIK entry it set is named here.
+    exemption = ExemptionChoiceField(
+        label=_("Exemption relied on (DIK)"),
+        queryset=Exemption.objects.none(),
+        required=False,
+        help_text=_(
+            "For a refusal in whole or in part: the exempt information, set by Keputusan KPU, that the "
+            "refusal relies on. Its Pasal 17 ground is taken over."
+        ),
     )
     reasoning = forms.CharField(label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     holder_body = forms.CharField(label=_("Body that holds the information"), max_length=255, required=False)
@@ -246,6 +263,11 @@ class DecideForm(forms.Form):
         super().__init__(*args, **kwargs)
         data = args[0] if args else kwargs.get("data")
         self.costs = CostLineFormSet(data, prefix="costs", form_kwargs={"office": office})
+        field: Any = self.fields["exemption"]
+        field.queryset = applicable_exemptions(office, timezone.now().astimezone(office.zoneinfo).date()).order_by(
+            "information", "id"
+        )
+        field.empty_label = _("— none —")
 
     def is_valid(self) -> bool:
         return all([super().is_valid(), self.costs.is_valid()])
@@ -264,6 +286,7 @@ class DecideForm(forms.Form):
             delivery_format=d["delivery_format"],
             payment_instructions=d["payment_instructions"],
             costs=lines,
+            exemption_id=d["exemption"].pk if d.get("exemption") else None,
         )
 
 

@@ -197,10 +197,24 @@ def _ground(notice: WrittenNotice) -> str:
     return _("Pasal 17 huruf %(letter)s UU 14/2008 (%(label)s)") % {"letter": notice.exemption_ground, "label": label}
 
 
+def _exemption_line(notice: WrittenNotice) -> str | None:
+    """The Keputusan KPU that set the exemption a refusal relies on (Pasal 19 UU 14/2008; PKPU 22/2023 Pasal 26)."""
+    exemption = notice.exemption
+    if exemption is None:
+        return None
+    return _("Based on Keputusan KPU Nomor %(number)s of %(date)s on exempt information: %(information)s") % {
+        "number": exemption.decision_number,
+        "date": _date(exemption.decision_date),
+        "information": exemption.information,
+    }
+
+
 def _decision_line(notice: WrittenNotice) -> str:
     parts = [str(Outcome(notice.outcome).label)]
     if notice.exemption_ground:
         parts.append(_("Ground: %(ground)s") % {"ground": _ground(notice)})
+    if (exemption := _exemption_line(notice)) is not None:
+        parts.append(exemption)
     if notice.reasoning.strip():
         parts.append(_("Reasons: %(reasons)s") % {"reasons": notice.reasoning.strip()})
     return "\n".join(parts)

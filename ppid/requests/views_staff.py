@@ -41,7 +41,7 @@ def get_request_for(user: Any, pk: int) -> InformationRequest:
     """The request if `user` may see it, else 404 (never reveal that it exists)."""
     request = get_object_or_404(
         InformationRequest.objects.select_related(
-            "office", "requester", "rule_set", "notice", "delivery", "forwarded_to__office"
+            "office", "requester", "rule_set", "notice__exemption", "delivery", "forwarded_to__office"
         ),
         pk=pk,
     )

@@ -6,3 +6,6 @@ class CatalogueConfig(AppConfig):
     name = "ppid.catalogue"
     label = "catalogue"
     verbose_name = _("Public information list (DIP)")
+
+    def ready(self) -> None:
+        import ppid.catalogue.worklist  # noqa: F401  (registers the staff-home panel)

@@ -131,7 +131,8 @@ class InformationItem(models.Model):
         """A published item not refreshed within its category's period (Pasal 9 ayat (4) [verify])."""
         if refresh_months is None or self.status != ItemStatus.PUBLISHED:
             return False
-        last = self.refreshed_on or (self.published_at.date() if self.published_at else None)
+        published = self.published_at.astimezone(self.office.zoneinfo).date() if self.published_at else None
+        last = self.refreshed_on or published
         if last is None:
             return True
         return months_between(last, today) >= refresh_months
@@ -159,6 +160,8 @@ class ItemDocument(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A version proposed in a collection round is public only once the Atasan PPID approves the list.
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
 
     class Meta:
         ordering = ["item", "-version"]

@@ -82,6 +82,12 @@ REGISTERS = (
     ("objections_staff:register", gettext_lazy("Objection register"), "objection:view"),
     ("disputes:list", gettext_lazy("Information disputes"), "dispute:view"),
     ("disputes:legal_matters", gettext_lazy("Legal matters (objections and disputes)"), "legal_matter:oversee"),
+    ("catalogue_staff:items", gettext_lazy("Public information list (DIP)"), "dip:view"),
+    ("catalogue_staff:rounds", gettext_lazy("Collection rounds"), "dip:view"),
+    ("catalogue_staff:coverage", gettext_lazy("DIP coverage"), "dip:view"),
+    ("catalogue_staff:policies", gettext_lazy("Policy directions"), "dip:view"),
+    ("exemptions:list", gettext_lazy("Consequence tests"), "exemption:view"),
+    ("exemptions:exemptions", gettext_lazy("Exempt information (DIK) and reviews"), "exemption:view"),
 )
 
 

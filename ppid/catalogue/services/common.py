@@ -9,11 +9,13 @@ from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ppid.accounts.permissions import acting_role, can
 from ppid.catalogue.models import InformationItem, ItemDocument
+from ppid.catalogue.workflow import ItemStatus
 from ppid.events.registry import register_event_type
 from ppid.events.services import event_record
 from ppid.requests.validation import check_upload
@@ -80,13 +82,23 @@ def pdf_text(data: bytes) -> str:
 
 
 def add_document(
-    item: InformationItem, *, actor: Any, upload: Any = None, url: str = "", title: str = ""
+    item: InformationItem, *, actor: Any, upload: Any = None, url: str = "", title: str = "", approved: bool = False
 ) -> ItemDocument:
-    """A new version of the item's document: a checked file (size, type by content, checksum) or a link."""
+    """A new version of the item's document: a checked file (size, type by content, checksum) or a link.
+
+    `approved` versions are public at once (the PPID's own, seed d.3); a version proposed in a
+    collection round waits for the Atasan PPID's approval of the list (seed c.1)."""
     if upload is None and not url.strip():
         raise ValidationError({"file": _("Upload a file or give a link.")})
     latest = item.documents.order_by("-version").values_list("version", flat=True).first() or 0
-    document = ItemDocument(item=item, version=latest + 1, title=title.strip(), url=url.strip(), uploaded_by=actor)
+    document = ItemDocument(
+        item=item,
+        version=latest + 1,
+        title=title.strip(),
+        url=url.strip(),
+        uploaded_by=actor,
+        approved_at=timezone.now() if approved else None,
+    )
     if upload is not None:
         checked = check_upload(upload)
         document.file = upload
@@ -105,7 +117,11 @@ def add_document(
 
 def refresh_search_text(item: InformationItem) -> None:
     """Title, summary, tags and the latest document's text: what the full-text search reads."""
-    latest = item.documents.order_by("-version").values_list("text", flat=True).first() or ""
+    # The public searches published items: a version still waiting for approval is not read yet.
+    documents = (
+        item.documents.all() if item.status == ItemStatus.DRAFT else item.documents.filter(approved_at__isnull=False)
+    )
+    latest = documents.order_by("-version").values_list("text", flat=True).first() or ""
     item.search_text = "\n".join(part for part in (item.title, item.summary, item.tags, latest) if part)
     rows = InformationItem.objects.filter(pk=item.pk)
     rows.update(search_text=item.search_text)

@@ -68,8 +68,10 @@ class ItemData:
     tags: str = ""
 
 
-def check_item(office: Office, data: ItemData) -> None:
-    """What every item needs (RULES.md §3): a category, and for setiap-saat its Pasal 11(1) type."""
+def check_item(office: Office, data: ItemData, *, closed: bool = False) -> None:
+    """What every item needs (RULES.md §3): a category, and for setiap-saat its Pasal 11(1) type.
+
+    A `closed` item (an exemption closed it) keeps its category; only a new decision reopens it."""
     errors: dict[str, str] = {}
     if not data.title.strip():
         errors["title"] = _("Give the item a title.")
@@ -77,7 +79,9 @@ def check_item(office: Office, data: ItemData) -> None:
         errors["summary"] = _("Summarise what the information is.")
     if data.category not in Category.values:
         errors["category"] = _("Choose the category.")
-    elif data.category == Category.DIKECUALIKAN:
+    elif closed and data.category != Category.DIKECUALIKAN:
+        errors["category"] = _("Information closed by a Keputusan KPU opens again only through a new decision.")
+    elif not closed and data.category == Category.DIKECUALIKAN:
         errors["category"] = _("Information becomes exempt only through a consequence test and a Keputusan KPU.")
     if data.category == Category.SETIAP_SAAT and data.on_demand_type not in OnDemandType.values:
         errors["on_demand_type"] = _("Say which type of Pasal 11 ayat (1) it is (a-h).")
@@ -120,7 +124,7 @@ def item_publish_immediately(
         item.awaiting_review = True
         item.save(update_fields=["published_at", "refreshed_on", "awaiting_review"])
         if upload is not None or url:
-            add_document(item, actor=actor, upload=upload, url=url)
+            add_document(item, actor=actor, upload=upload, url=url, approved=True)
         record(
             item,
             ITEM_PUBLISHED_AT_ONCE,
@@ -158,7 +162,7 @@ def item_update(*, item: InformationItem, actor: Any, changes: dict[str, Any], n
         before = snapshot(locked, list(changes))
         for name, value in changes.items():
             setattr(locked, name, value.strip() if isinstance(value, str) else value)
-        check_item(locked.office, item_data(locked))
+        check_item(locked.office, item_data(locked), closed=locked.exemption_id is not None)
         locked.save(update_fields=list(changes))
         refresh_search_text(locked)
         record(
@@ -206,11 +210,14 @@ def item_add_document(
     *, item: InformationItem, actor: Any, upload: Any = None, url: str = "", title: str = ""
 ) -> ItemDocument:
     """A new document version: by the unit's liaison team while the item is a draft (e.2), or by the PPID (d.3)."""
+    if item.status == ItemStatus.WITHDRAWN:
+        raise CatalogueStateError(_("A withdrawn item takes no new documents."))
     permission = "dip:submit" if item.status == ItemStatus.DRAFT and can(actor, "dip:submit", item) else "dip:arrange"
     require(actor, permission, item)
     with transaction.atomic():
         locked = InformationItem.objects.select_for_update().select_related("office").get(pk=item.pk)
-        document = add_document(locked, actor=actor, upload=upload, url=url, title=title)
+        published = locked.status == ItemStatus.PUBLISHED
+        document = add_document(locked, actor=actor, upload=upload, url=url, title=title, approved=published)
         record(
             locked,
             ITEM_DOCUMENT,

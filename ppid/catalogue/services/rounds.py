@@ -289,6 +289,8 @@ def unit_list_approve(*, unit_list: UnitList, actor: Any) -> UnitList:
                     after=entry.proposed,
                     payload={"round": locked.round.name},
                 )
+            # The versions the unit proposed with the entry become public with it.
+            item.documents.filter(approved_at__isnull=True).update(approved_at=now)
             refresh_search_text(item)
         locked.status = list_target_of("unit_list_approve")
         locked.approved_at = now

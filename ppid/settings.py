@@ -237,6 +237,16 @@ SPECTACULAR_SETTINGS = {
         "RequesterKindEnum": "ppid.requests.models.RequesterKind",
         "StaffRoleEnum": "ppid.accounts.roles.Role",
         "DeliveryMethodEnum": "ppid.requests.models.DeliveryMethod",
+        "DipCategoryEnum": "ppid.catalogue.workflow.Category",
+        "DipItemStatusEnum": "ppid.catalogue.workflow.ItemStatus",
+        "DipListStatusEnum": "ppid.catalogue.workflow.ListStatus",
+        "DipRoundStatusEnum": "ppid.catalogue.workflow.RoundStatus",
+        "DipEntryKindEnum": "ppid.catalogue.workflow.EntryKind",
+        "OnDemandTypeEnum": "ppid.catalogue.workflow.OnDemandType",
+        "ConsequenceStatusEnum": "ppid.exemptions.workflow.ConsequenceStatus",
+        "ExemptionStatusEnum": "ppid.exemptions.workflow.ExemptionStatus",
+        "ParticipantKindEnum": "ppid.exemptions.workflow.ParticipantKind",
+        "ExemptionGroundEnum": "ppid.requests.models.ExemptionGround",
     },
 }
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from ppid.offices.models import Office
 
@@ -31,6 +33,14 @@ def _session_media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _uploads_in_a_temporary_folder(settings: Any, _session_media_dir: Path) -> None:
     # Receipts, notices and uploads written by tests never land in the project's media/ folder.
     settings.MEDIA_ROOT = _session_media_dir
+
+
+@pytest.fixture(autouse=True)
+def _language_reset() -> Iterator[None]:
+    # The language middleware activates the visitor's language for the thread, as every request
+    # does in production; a test client request must not leave English active for the next test.
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from ppid.exemptions.models import ConsequenceOpinion, ConsequenceTest, Exemption
-from ppid.exemptions.views import visible_exemptions, visible_tests
+from ppid.exemptions.selectors import visible_exemptions, visible_tests
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[Any]):

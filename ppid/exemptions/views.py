@@ -25,6 +25,7 @@ from ppid.catalogue.workflow import ItemStatus
 from ppid.exemptions import forms as f
 from ppid.exemptions import services
 from ppid.exemptions.models import ConsequenceTest, Exemption
+from ppid.exemptions.selectors import may_view_test, visible_exemptions, visible_tests
 from ppid.exemptions.workflow import ExemptionStatus, Trigger
 from ppid.exemptions.worklist import waiting_for
 from ppid.offices.models import Office, OfficeLevel
@@ -35,19 +36,6 @@ EXEMPTIONS_PER_PAGE = 50
 
 
 # --- who sees what ---
-
-
-def visible_tests(user: Any) -> QuerySet[ConsequenceTest]:
-    """Tests `user` may read: where the test is run (KPU RI) or where it was asked (and, as
-    monitoring, that office's parents), so an asking office follows its own tests."""
-    tests = ConsequenceTest.objects.all()
-    return filter_visible(user, "exemption:view", tests) | filter_visible(
-        user, "exemption:view", tests, office_field="origin_office"
-    )
-
-
-def may_view_test(user: Any, test: ConsequenceTest) -> bool:
-    return can(user, "exemption:view", test) or can(user, "exemption:view", test.origin_office)
 
 
 def get_test_for(user: Any, pk: int) -> ConsequenceTest:
@@ -61,13 +49,6 @@ def get_test_for(user: Any, pk: int) -> ConsequenceTest:
     if not may_view_test(user, test):
         raise Http404
     return test
-
-
-def visible_exemptions(user: Any) -> QuerySet[Exemption]:
-    """The DIK for staff: every exemption decided nationally (it applies to their office too, and the
-    DIK is public anyway) and those decided at an office they may read."""
-    offices = Office.objects.filter(offices_where(user, "exemption:view")).values("pk")
-    return Exemption.objects.filter(Q(national=True) | Q(office__in=offices))
 
 
 def start_offices(user: Any) -> QuerySet[Office]:

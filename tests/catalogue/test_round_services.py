@@ -271,3 +271,19 @@ def test_stale_after_the_refresh_period(publish: Callable[..., InformationItem])
     assert not item.is_stale(today, 6)
     assert item.is_stale(today + datetime.timedelta(days=190), 6)
     assert not item.is_stale(today + datetime.timedelta(days=190), None)  # categories without a period
+
+
+def test_an_import_refuses_items_already_listed_and_text_too_long(
+    office: Office, ppid_officer: User, unit: WorkUnit
+) -> None:
+    first = item_data(unit, title="Profil KPU Kota Bandung")
+    items_import(office=office, actor=ppid_officer, rows=[first], source_name="a.xlsx")
+    with pytest.raises(ImportRejected) as rejected:
+        items_import(
+            office=office,
+            actor=ppid_officer,
+            rows=[item_data(unit, title="Baru"), first, item_data(unit, title="x" * 301)],
+            source_name="b.xlsx",
+        )
+    assert [(row, sorted(fields)) for row, fields in rejected.value.problems] == [(3, ["title"]), (4, ["title"])]
+    assert InformationItem.objects.count() == 1

@@ -93,6 +93,11 @@ def check_item(office: Office, data: ItemData, *, closed: bool = False) -> None:
         errors["responsible_official"] = _("Name the official responsible for the information.")
     if not 1945 <= data.year <= timezone.now().year + 1:
         errors["year"] = _("Give the year the information concerns.")
+    for name in EDITABLE:
+        limit = getattr(InformationItem._meta.get_field(name), "max_length", None)
+        value = getattr(data, name)
+        if limit and isinstance(value, str) and len(value.strip()) > limit and name not in errors:
+            errors[name] = _("At most %(limit)s characters.") % {"limit": limit}
     if errors:
         raise ValidationError(errors)
 
@@ -286,11 +291,17 @@ def items_import(*, office: Office, actor: Any, rows: list[ItemData], source_nam
     (the caller shows the report), then all are published in one transaction (seed d.3)."""
     require(actor, "dip:arrange", office)
     problems: list[tuple[int, dict[str, list[str]]]] = []
+    listed = set(office.dip_items.exclude(status=ItemStatus.WITHDRAWN).values_list("title", "year", "work_unit_id"))
     for number, data in enumerate(rows, start=2):  # row 1 is the header
         try:
             check_item(office, data)
         except ValidationError as error:
             problems.append((number, error.message_dict))
+            continue
+        key = (data.title.strip(), data.year, data.work_unit.pk)
+        if key in listed:
+            problems.append((number, {"title": [_("This item is already in the DIP (same title, year and unit).")]}))
+        listed.add(key)
     if problems:
         raise ImportRejected(problems)
     now = timezone.now()

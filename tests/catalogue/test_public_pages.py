@@ -464,12 +464,13 @@ def test_the_pages_cost_the_same_queries_for_few_or_many_rows(
     decided_exemption_test: Callable[..., ConsequenceTest],
 ) -> None:
     def add(count: int) -> None:
-        items = imported(office, *({"title": f"Laporan kegiatan {n}"} for n in range(count)))
-        imported(office_jabar, *({"title": f"Laporan provinsi {n}"} for n in range(count)))
+        # Titles differ between the two rounds: the import refuses an item already listed.
+        items = imported(office, *({"title": f"Laporan kegiatan {count}-{n}"} for n in range(count)))
+        imported(office_jabar, *({"title": f"Laporan provinsi {count}-{n}"} for n in range(count)))
         for item in items:
             item_add_document(item=item, actor=ppid_officer, upload=pdf())
-        for _ in range(count):
-            closed = imported(office, {"title": "Salinan KTP"})[0]
+        for n in range(count):
+            closed = imported(office, {"title": f"Salinan KTP {count}-{n}"})[0]
             decided_exemption_test(item=closed)
             policy_issue(
                 office=national,

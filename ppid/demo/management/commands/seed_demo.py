@@ -1,7 +1,8 @@
-"""Demo data: staff for every role at KPU RI, KPU Provinsi Jawa Barat and KPU Kota Bandung.
+"""Demo data: staff for every role at KPU RI, KPU Provinsi Jawa Barat and KPU Kota Bandung, with
+requests, objections and disputes in every state, a DIP and DIK, and consequence tests.
 
 Idempotent. `--scale N` adds N synthetic liaison officers spread over all offices, each with an
-event, so benchmarks can fill national volumes; later issues grow it with their own data.
+event, N bulk requests and 25 × N DIP items, so benchmarks can fill national volumes.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from django.test.utils import override_settings
 from ppid.accounts.models import AccountKind, RoleMembership, User
 from ppid.accounts.roles import UNIT_ROLES, Role
 from ppid.accounts.services import membership_grant
+from ppid.catalogue.demo import seed_catalogue
+from ppid.catalogue.demo_bulk import ITEMS_PER_SCALE, bulk_fill_items
 from ppid.disputes.demo import seed_legal
+from ppid.exemptions.demo import seed_exemptions
 from ppid.offices.models import Office, WorkUnit
 from ppid.requests.demo import seed_requests
 from ppid.requests.demo_bulk import bulk_fill_requests
@@ -58,7 +62,12 @@ class Command(BaseCommand):
     help = "Create demo accounts for every role (demo mode only). Safe to run again."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--scale", type=int, default=0, help="synthetic staff and bulk requests over all offices")
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            help="synthetic staff, bulk requests and DIP items (25 per officer) over all offices",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEMO_MODE:
@@ -71,9 +80,12 @@ class Command(BaseCommand):
             self._seed_accounts()
             seed_requests(self.stdout.write)
             seed_legal(self.stdout.write)
+            seed_catalogue(self.stdout.write)
+            seed_exemptions(self.stdout.write)  # after the catalogue: one test closes a KPU RI item
             if options["scale"]:
                 self._seed_scale(options["scale"])
                 bulk_fill_requests(options["scale"], write=self.stdout.write)
+                bulk_fill_items(options["scale"] * ITEMS_PER_SCALE, write=self.stdout.write)
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):"))
         for username, role, code in demo_accounts():
             self.stdout.write(f"  {username:<22} {Role(role).label} — {Office.objects.get(code=code).name}")

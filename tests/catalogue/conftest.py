@@ -37,8 +37,8 @@ from ppid.exemptions.services import (
     consequence_test_start,
 )
 from ppid.offices.models import Office, WorkUnit
-from tests.requests.conftest import PDF_BYTES, _media_root, office, staff  # noqa: F401
-from tests.workdays.conftest import frozen_now  # noqa: F401
+from tests.requests.conftest import PDF_BYTES, _media_root, atasan, office, ppid_officer, staff  # noqa: F401
+from tests.workdays.conftest import frozen_now, national  # noqa: F401
 
 
 def searchable_pdf(text: str = "Rekapitulasi suara Coblong") -> bytes:
@@ -54,11 +54,6 @@ SEARCHABLE_PDF = searchable_pdf()
 
 
 @pytest.fixture
-def national(db: None) -> Office:
-    return Office.objects.get(code="00")
-
-
-@pytest.fixture
 def unit(office: Office) -> WorkUnit:
     """The first work unit of KPU Kota Bandung that is not its legal unit."""
     found = office.work_units.filter(is_legal_unit=False).order_by("name").first()
@@ -69,16 +64,6 @@ def unit(office: Office) -> WorkUnit:
 @pytest.fixture
 def liaison(staff: Callable[..., User], office: Office, unit: WorkUnit) -> User:
     return staff(Role.TIM_PENGHUBUNG, office, work_unit=unit)
-
-
-@pytest.fixture
-def ppid_officer(staff: Callable[..., User], office: Office) -> User:
-    return staff(Role.PPID, office)
-
-
-@pytest.fixture
-def atasan(staff: Callable[..., User], office: Office) -> User:
-    return staff(Role.ATASAN, office)
 
 
 @pytest.fixture

@@ -122,6 +122,9 @@ class InformationRequest(models.Model):
     marked_incomplete_at = models.DateTimeField(_("marked incomplete at"), null=True, blank=True)
     completion_due_on = models.DateField(_("completion due"), null=True, blank=True)
     missing_requirements = models.TextField(_("missing requirements"), blank=True)
+    # Working days from day 0 to the written notice, kept at decision for the reports to aggregate in
+    # the database (Pasal 12 UU KIP: the time taken for each request; RULES.md §8).
+    working_days_taken = models.PositiveIntegerField(_("working days taken"), null=True, blank=True)
     # Set when the Atasan PPID grants an objection: provide the information by this date.
     ordered_due_on = models.DateField(_("ordered by the Atasan PPID by"), null=True, blank=True)
 

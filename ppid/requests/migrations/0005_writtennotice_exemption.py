@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exemptions', '0001_initial'),
-        ('requests', '0004_counter_series_and_reopened'),
+        ("exemptions", "0001_initial"),
+        ("requests", "0004_counter_series_and_reopened"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='writtennotice',
-            name='exemption',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='refusals', to='exemptions.exemption', verbose_name='exemption relied on'),
+            model_name="writtennotice",
+            name="exemption",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="refusals",
+                to="exemptions.exemption",
+                verbose_name="exemption relied on",
+            ),
         ),
     ]

@@ -45,7 +45,7 @@ from ppid.requests.services.common import (
 from ppid.requests.services.intake import NewAttachment, attach, next_sequence, registration_number
 from ppid.requests.workflow import Outcome, Status, allowed_from, target_of
 from ppid.workdays.models import DeadlineStep
-from ppid.workdays.selectors import rule_set_for
+from ppid.workdays.selectors import calendar_for_office, rule_set_for
 
 
 def _today(request: InformationRequest) -> datetime.date:
@@ -278,6 +278,16 @@ def _exemption_for(data: NoticeData, office: Office) -> tuple[Any, str]:
     return exemption, letter
 
 
+def _working_days_taken(request: InformationRequest, issued_at: datetime.datetime) -> int | None:
+    """Working days from the clock's day 0 to the notice: the count the deadline uses (RULES.md §7)."""
+    if request.clock_started_at is None:
+        return None
+    calendar = calendar_for_office(request.office)
+    day_zero, _reason = calendar.day_zero(request.clock_started_at)
+    issued = issued_at.astimezone(request.office.zoneinfo).date()
+    return max(calendar.count_working_days(day_zero, issued), 0)
+
+
 def _signer(actor: Any, office: Office) -> tuple[str, str]:
     membership = next((m for m in active_memberships(actor) if m.office_id == office.pk and m.role == Role.PPID), None)
     position = (membership.position if membership else "") or _("PPID of %(office)s") % {"office": office.name}
@@ -324,7 +334,8 @@ def request_decide(*, request: InformationRequest, actor: Any, data: NoticeData)
         before = {"status": locked.status, "outcome": locked.outcome}
         locked.status = target_of("request_decide")
         locked.outcome = data.outcome
-        locked.save(update_fields=["status", "outcome"])
+        locked.working_days_taken = _working_days_taken(locked, notice.issued_at)
+        locked.save(update_fields=["status", "outcome", "working_days_taken"])
         on_time = locked.due_on is None or notice.issued_at.astimezone(locked.office.zoneinfo).date() <= locked.due_on
         record(
             locked,

@@ -1,0 +1,5 @@
+"""Routes of ppid.reports (filled by its pages)."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

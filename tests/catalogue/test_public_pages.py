@@ -151,7 +151,6 @@ def test_it_downloads_the_latest_version_with_its_original_name_and_type(
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="dpt-v2.pdf"'
     content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
-    response.close()
     with latest.file.open("rb") as stored:
         assert content == stored.read()
     # The older version is listed with its checksum, never offered.
@@ -420,12 +419,14 @@ def test_only_public_policies_are_shown_with_their_versions(
     listing = visitor.get(POLICIES)
     detail = visitor.get(reverse("catalogue:policy", args=[first.policy.pk]))
     download = visitor.get(reverse("catalogue:policy_file", args=[first.policy.pk, 2]))
-    download.close()
+    downloaded = b"".join(download.streaming_content)  # type: ignore[attr-defined]  # read to the end: the file closes
 
     assert list(listing.context["page"].object_list) == [first.policy]
     assert detail.context["current"] == first and "Layanan daring diutamakan." in detail.text
     assert "not yet in force" in detail.text
-    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    assert (
+        download.status_code == 200 and download["Content-Type"] == "application/pdf" and downloaded.startswith(b"%PDF")
+    )
     assert visitor.get(reverse("catalogue:policy", args=[internal.policy.pk])).status_code == 404
     assert visitor.get(reverse("catalogue:policy_file", args=[first.policy.pk, 1])).status_code == 404  # text only
 

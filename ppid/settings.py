@@ -197,6 +197,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "legal-daily": {"task": "ppid.legal.daily", "schedule": crontab(hour=6, minute=10)},
     # Exemptions ending soon are flagged for review; ended ones expire (Pasal 20 UU 14/2008).
     "exemptions-daily": {"task": "ppid.exemptions.review_daily", "schedule": crontab(hour=6, minute=20)},
+    # Requesters whose information was delivered are invited to the satisfaction survey (SKM).
+    "surveys-daily": {"task": "ppid.surveys.daily", "schedule": crontab(hour=6, minute=30)},
     # The outbox: sends what waits and retries failures with back-off.
     "outbox-send-due": {"task": "ppid.notifications.send_due", "schedule": crontab(minute="*/5")},
 }

@@ -1,5 +1,8 @@
-"""Routes of ppid.surveys (filled by its pages)."""
+"""Routes of ppid.surveys: the public survey form and the staff results."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import include, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("survei/", include("ppid.surveys.urls_public")),
+    path("staf/survei/", include("ppid.surveys.urls_staff")),
+]

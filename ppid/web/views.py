@@ -88,6 +88,7 @@ REGISTERS = (
     ("catalogue_staff:policies", gettext_lazy("Policy directions"), "dip:view"),
     ("exemptions:list", gettext_lazy("Consequence tests"), "exemption:view"),
     ("exemptions:exemptions", gettext_lazy("Exempt information (DIK) and reviews"), "exemption:view"),
+    ("surveys_staff:results", gettext_lazy("Satisfaction survey (SKM) results"), "report:view"),
 )
 
 

@@ -199,6 +199,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "exemptions-daily": {"task": "ppid.exemptions.review_daily", "schedule": crontab(hour=6, minute=20)},
     # Requesters whose information was delivered are invited to the satisfaction survey (SKM).
     "surveys-daily": {"task": "ppid.surveys.daily", "schedule": crontab(hour=6, minute=30)},
+    # Offices without a published annual report for last year are reminded in March (Perki 1/2021 Pasal 56).
+    "annual-reminders": {"task": "ppid.annual.reminders", "schedule": crontab(hour=6, minute=40, month_of_year=3)},
     # The outbox: sends what waits and retries failures with back-off.
     "outbox-send-due": {"task": "ppid.notifications.send_due", "schedule": crontab(minute="*/5")},
 }

@@ -179,6 +179,8 @@ def bulk_fill_requests(
         notice_days = [rules.days[(r.pk, DeadlineStep.REQUEST_NOTICE)] for r in rule_sets]
         check_days = [rules.days[(r.pk, DeadlineStep.COMPLETENESS_NOTICE)] for r in rule_sets]
         dues = calendar.deadlines_many(epoch, notice_days)
+        # Day 0 of each clock, for working_days_taken of the decided ones (as request_decide stores it).
+        zeros = calendar.day_zero_many(epoch)
         checks = calendar.deadlines_many(epoch, check_days)
         extended = calendar.add_working_days_many(dues, [rules.days[(r.pk, DeadlineStep.REQUEST_EXTENSION)] for r in rule_sets])  # fmt: skip
         completions = calendar.add_working_days_many(checks, [rules.days[(r.pk, DeadlineStep.COMPLETENESS_COMPLETION)] for r in rule_sets])  # fmt: skip
@@ -234,6 +236,9 @@ def bulk_fill_requests(
             extra: dict[str, Any] = {}
             if decided:
                 extra["issued_at"] = min(moment + datetime.timedelta(days=rng.randrange(1, 13), hours=1), now)
+                issued_on = extra["issued_at"].astimezone(zone).date()
+                day_zero = datetime.date.fromordinal(int(zeros[k]))
+                request.working_days_taken = max(calendar.count_working_days(day_zero, issued_on), 0)
             if status in (Status.DELIVERED, Status.CLOSED):
                 extra["delivered_at"] = min(extra["issued_at"] + datetime.timedelta(days=1), now)
             if status == Status.CLOSED:

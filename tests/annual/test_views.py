@@ -103,7 +103,6 @@ def test_the_public_page_lists_only_published_reports(
     assert detail.status_code == 200 and "Isi bagian follow_up." in detail.content.decode()
     pdf = client.get(reverse("annual:public_pdf", args=[report.pk]))
     content = b"".join(pdf.streaming_content)  # type: ignore[attr-defined]
-    pdf.close()
     assert content.startswith(b"%PDF")
     assert client.get(reverse("annual:public_xlsx", args=[report.pk]))["Content-Type"] == XLSX_TYPE
 

@@ -27,6 +27,8 @@ FIGURE_GROUPS = {
     "requests": gettext_lazy("Requests for information"),
     "objections": gettext_lazy("Objections"),
     "disputes": gettext_lazy("Information disputes"),
+    "catalogue": gettext_lazy("List of public information (DIP)"),
+    "satisfaction": gettext_lazy("Satisfaction survey (SKM)"),
     "workplan": gettext_lazy("Work plan of the year"),
 }
 
@@ -38,16 +40,24 @@ FIGURE_LABELS = {
     "extended": gettext_lazy("Extended"),
     "outcomes": gettext_lazy("Decisions"),
     "refusal_grounds": gettext_lazy("Refusals by Pasal 17 ground"),
-    "average_days": gettext_lazy("Average working days taken"),
     "median_days": gettext_lazy("Median working days taken"),
-    "p90_days": gettext_lazy("Working days taken by 90% of requests"),
-    "on_time_rate": gettext_lazy("Answered on time"),
+    "p90_days": gettext_lazy("90th percentile of working days taken"),
+    "on_time_rate": gettext_lazy("Answered on time, in percent"),
     "filed": gettext_lazy("Filed"),
     "late": gettext_lazy("Filed late"),
     "total": gettext_lazy("Total"),
     "by_stage": gettext_lazy("By stage"),
     "by_outcome": gettext_lazy("By outcome"),
     "court": gettext_lazy("Taken to court"),
+    "withdrawn": gettext_lazy("Withdrawn"),
+    "lapsed": gettext_lazy("Lapsed"),
+    "forwarded": gettext_lazy("Forwarded to another office"),
+    "on_time": gettext_lazy("Answered within the deadline"),
+    "published": gettext_lazy("Items published"),
+    "stale": gettext_lazy("Items not updated in time"),
+    "missing_mandatory": gettext_lazy("Mandatory items missing"),
+    "responses": gettext_lazy("Responses"),
+    "ikm": gettext_lazy("Satisfaction index (IKM)"),
     "activities": gettext_lazy("Activities planned"),
     "completed": gettext_lazy("Activities completed"),
     "average_progress": gettext_lazy("Average progress, in percent"),
@@ -55,6 +65,10 @@ FIGURE_LABELS = {
     "status": gettext_lazy("Status"),
     "year": gettext_lazy("Year"),
 }
+
+
+# Figures stored as a fraction of one and shown as a percentage.
+PERCENT_FIGURES = {"on_time_rate"}
 
 
 def _choice_label(key: str) -> str:
@@ -93,6 +107,8 @@ def figure_items(figures: dict[str, Any], group: str) -> Iterator[tuple[str, Any
             for sub_key, sub_value in value.items():
                 if not isinstance(sub_value, (dict, list)):
                     yield _choice_label(sub_key), sub_value, 1
+        elif key in PERCENT_FIGURES and value is not None:
+            yield label, round(value * 100, 1), 0
         elif not isinstance(value, list):
             yield label, value, 0
 

@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from ppid.accounts.permissions import active_memberships, can_anywhere, filter_visible
@@ -75,8 +76,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/staff_home.html", context)
 
 
-# (url name, label, the permission held anywhere that opens it)
-REGISTERS = (
+# (url name, label, the permission -- or any of several -- held anywhere that opens it)
+REGISTERS: tuple[tuple[str, Promise, str | tuple[str, ...]], ...] = (
     ("requests_staff:register", gettext_lazy("Request register"), "request:view"),
     ("objections_staff:worklist", gettext_lazy("Objections to handle"), "objection:view"),
     ("objections_staff:register", gettext_lazy("Objection register"), "objection:view"),
@@ -89,12 +90,29 @@ REGISTERS = (
     ("exemptions:list", gettext_lazy("Consequence tests"), "exemption:view"),
     ("exemptions:exemptions", gettext_lazy("Exempt information (DIK) and reviews"), "exemption:view"),
     ("surveys_staff:results", gettext_lazy("Satisfaction survey (SKM) results"), "report:view"),
+    ("reports:dashboard", gettext_lazy("Dashboard"), "report:view"),
+    (
+        "guidance:direction_list",
+        gettext_lazy("Guidance and directions"),
+        ("guidance:issue", "direction:issue", "direction:respond"),
+    ),
+    ("guidance:workplan_list", gettext_lazy("Work plan and evaluation"), ("workplan:manage", "report:view")),
+    ("annual:staff_list", gettext_lazy("Annual reports"), "report:view"),
 )
 
 
 def _registers(user: Any) -> list[tuple[str, str]]:
     """The registers and lists this person's roles open, for the staff home."""
-    return [(reverse(name), str(label)) for name, label, permission in REGISTERS if can_anywhere(user, permission)]
+    return [
+        (reverse(name), str(label))
+        for name, label, permissions in REGISTERS
+        if any(can_anywhere(user, permission) for permission in _as_tuple(permissions))
+    ]
+
+
+def _as_tuple(permissions: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A register opens to any of its permissions; most name just one."""
+    return (permissions,) if isinstance(permissions, str) else permissions
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -13,6 +14,8 @@ from ppid.annual.models import AnnualReport
 from ppid.annual.pdf import annual_report_pdf
 from ppid.annual.services import annual_report_submit
 from ppid.annual.xlsx import annual_report_xlsx
+from ppid.guidance.models import PlanActivity, WorkPlan
+from ppid.guidance.workflow import ActivityStatus
 from tests.annual.conftest import KnownYear
 
 pytestmark = pytest.mark.django_db
@@ -63,17 +66,24 @@ def test_the_xlsx_holds_the_figures_as_numbers(draft: AnnualReport, known_year: 
     assert refused == [known_year.refused]
 
 
-def test_the_work_plan_of_the_year_joins_the_implementation_section(
-    draft: AnnualReport, ppid_officer: User, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ppid.guidance import selectors as guidance
-
-    summary = guidance.WorkPlanSummary(
-        year=draft.year, status="approved", activities=12, average_progress=75.0, completed=9, evaluation="Baik"
+def test_the_work_plan_of_the_year_joins_the_implementation_section(draft: AnnualReport, ppid_officer: User) -> None:
+    plan = WorkPlan.objects.create(
+        office=draft.office, year=draft.year, status="approved", evaluation="Baik", created_by=ppid_officer
     )
-    monkeypatch.setattr(guidance, "workplan_summary", lambda office, year: summary)
+    for number in range(12):
+        PlanActivity.objects.create(
+            plan=plan,
+            title=f"Kegiatan {number}",
+            target="Terlaksana",
+            owner="Sekretariat",
+            starts_on=datetime.date(draft.year, 1, 1),
+            ends_on=datetime.date(draft.year, 12, 31),
+            progress=100 if number < 9 else 0,
+            status=ActivityStatus.DONE if number < 9 else ActivityStatus.PLANNED,
+        )
     report = annual_report_submit(report=draft, actor=ppid_officer)
     assert report.figures["workplan"]["activities"] == 12
+    assert report.figures["workplan"]["completed"] == 9
     text = _text(annual_report_pdf(report, compress=False))
     assert "12" in text and "Baik" in text
     sheet = load_workbook(io.BytesIO(annual_report_xlsx(report))).active

@@ -131,40 +131,14 @@ def test_steps_out_of_order_are_refused(draft: AnnualReport, ppid_officer: User,
         annual_report_update(report=draft, actor=ppid_officer, narrative={"budget": "lain"})
 
 
-def test_figures_from_the_shared_reports_module_are_frozen_as_plain_json(
-    draft: AnnualReport, ppid_officer: User, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import dataclasses
-    import datetime
-    import decimal
-    import sys
-    import types
-
-    @dataclasses.dataclass
-    class Requests:
-        received: int
-        median_days: decimal.Decimal
-        outcomes: dict[str, int]
-
-    @dataclasses.dataclass
-    class Figures:
-        requests: Requests
-        period_end: datetime.date
-
-    calls: list[tuple[object, object, bool]] = []
-    fake = types.ModuleType("ppid.reports.figures")
-    fake.period_for_year = lambda year: ("period", year)  # type: ignore[attr-defined]
-
-    def figures_for(office: Office, period: object, rollup: bool = False) -> Figures:
-        calls.append((office, period, rollup))
-        return Figures(Requests(7, decimal.Decimal("3.5"), {"refused": 2}), datetime.date(2026, 12, 31))
-
-    fake.figures_for = figures_for  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "ppid.reports.figures", fake)
+def test_the_snapshot_names_the_office_by_code_and_name_only(draft: AnnualReport, ppid_officer: User) -> None:
     report = annual_report_submit(report=draft, actor=ppid_officer)
-    assert calls == [(draft.office, ("period", REPORT_YEAR), False)]
-    assert report.figures["source"] == "reports"
-    assert report.figures["requests"] == {"received": 7, "median_days": 3.5, "outcomes": {"refused": 2}}
-    assert report.figures["period_end"] == "2026-12-31"
     report.refresh_from_db()
-    assert report.figures["requests"]["received"] == 7
+    assert report.figures["office"] == {
+        "code": draft.office.code,
+        "name": draft.office.name,
+        "level": draft.office.level,
+    }
+    assert report.figures["year"] == REPORT_YEAR
+    assert report.figures["period"] == {"start": f"{REPORT_YEAR}-01-01", "end": f"{REPORT_YEAR}-12-31"}
+    assert report.figures["workplan"] is None  # no work plan in this fixture

@@ -58,3 +58,11 @@ def test_it_links_to_the_office_directory_and_login(client: Client) -> None:
 
     assert 'href="/kantor/"' in html
     assert 'href="/masuk/"' in html
+
+
+def test_it_links_the_public_reports_and_open_data(client: Client) -> None:
+    html = client.get("/").content.decode()
+
+    assert 'href="/laporan/pengumuman/"' in html
+    assert 'href="/laporan/tahunan/"' in html
+    assert 'href="/api/' in html

@@ -87,3 +87,27 @@ def test_it_shows_a_requester_no_roles(client: Client) -> None:
 
     assert response.status_code == 200
     assert response.context["memberships"] == []
+
+
+@pytest.mark.parametrize(
+    ("role", "shown", "hidden"),
+    [
+        (Role.PPID, ["/staf/dasbor/", "/staf/arahan/", "/staf/rencana-kerja/", "/staf/laporan-tahunan/"], []),
+        (Role.PEMBINA, ["/staf/arahan/"], []),
+        (Role.TIM_PERTIMBANGAN, ["/staf/arahan/", "/staf/dasbor/"], []),
+        (Role.DESK, [], ["/staf/dasbor/", "/staf/arahan/", "/staf/rencana-kerja/", "/staf/laporan-tahunan/"]),
+    ],
+)
+def test_it_links_guidance_and_monitoring_pages_by_role(
+    client: Client, office_jabar: Office, role: Role, shown: list[str], hidden: list[str]
+) -> None:
+    user = UserFactory()
+    RoleMembershipFactory(user=user, office=office_jabar, role=role)
+    client.force_login(user)
+
+    html = client.get(URL).content.decode()
+
+    for url in shown:
+        assert f'href="{url}"' in html
+    for url in hidden:
+        assert f'href="{url}"' not in html

@@ -200,7 +200,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # Requesters whose information was delivered are invited to the satisfaction survey (SKM).
     "surveys-daily": {"task": "ppid.surveys.daily", "schedule": crontab(hour=6, minute=30)},
     # Offices without a published annual report for last year are reminded in March (Perki 1/2021 Pasal 56).
-    "annual-reminders": {"task": "ppid.annual.reminders", "schedule": crontab(hour=6, minute=40, month_of_year=3)},
+    "annual-reminders": {"task": "ppid.annual.reminders", "schedule": crontab(hour=6, minute=40)},
     # The outbox: sends what waits and retries failures with back-off.
     "outbox-send-due": {"task": "ppid.notifications.send_due", "schedule": crontab(minute="*/5")},
 }
@@ -218,8 +218,12 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "token": env_str("API_TOKEN_THROTTLE", "10/minute"),
         "track": env_str("API_TRACK_THROTTLE", "10/minute"),
+        "statistics": env_str("API_STATISTICS_THROTTLE", "60/minute"),
     },
 }
+# Seconds the open-data statistics of one office, year and roll-up are kept before being counted
+# again: a national roll-up costs about a second and a half of database time at a million requests.
+STATISTICS_CACHE_SECONDS = env_int("STATISTICS_CACHE_SECONDS", 600)
 SPECTACULAR_SETTINGS = {
     "TITLE": "ppid API",
     "DESCRIPTION": "Layanan informasi publik KPU — public information service API.",

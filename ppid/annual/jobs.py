@@ -1,24 +1,23 @@
-"""Reminder to publish last year's annual report before 31 March (Perki 1/2021 Pasal 56)."""
+"""Reminder to publish last year's annual report before it is due (Perki 1/2021 Pasal 56: 31 March).
+
+When reminders start and the due date are data (`AnnualReportRule`), not constants here.
+"""
 
 from __future__ import annotations
 
 import datetime
 
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ppid.accounts.models import RoleMembership
 from ppid.accounts.roles import Role
-from ppid.annual.models import AnnualReport
+from ppid.annual.models import AnnualReport, AnnualReportRule
 from ppid.annual.workflow import Status
 from ppid.notifications.models import OutboxMessage
 from ppid.notifications.services import outbox_enqueue
 from ppid.offices.models import Office
-
-# Reminders run from 1 March up to the deadline of 31 March.
-SEASON_START = (3, 1)
-DEADLINE = (3, 31)
 
 
 def annual_reminders(*, today: datetime.date | None = None) -> int:
@@ -27,9 +26,11 @@ def annual_reminders(*, today: datetime.date | None = None) -> int:
     Returns the number of offices reminded today; the outbox dedupe key keeps it to one a week.
     """
     day = today or timezone.localdate()
-    if not datetime.date(day.year, *SEASON_START) <= day <= datetime.date(day.year, *DEADLINE):
-        return 0
     year = day.year - 1
+    rule = AnnualReportRule.for_year(year)
+    if rule is None or not rule.reminders_from(year) <= day <= rule.due_on(year):
+        return 0
+    due = formats.date_format(rule.due_on(year), "j F Y")
     week = day.isocalendar().week
     published = AnnualReport.objects.filter(office=OuterRef("office"), year=year, status=Status.PUBLISHED)
     memberships = (
@@ -50,14 +51,15 @@ def annual_reminders(*, today: datetime.date | None = None) -> int:
         key = f"annual-reminder:{office_id}:{year}:w{week}"
         if OutboxMessage.objects.filter(dedupe_key=key).exists():
             continue  # already reminded this week
-        subject = _("Reminder: publish the annual report %(year)s of %(office)s by 31 March") % {
+        subject = _("Reminder: publish the annual report %(year)s of %(office)s by %(due)s") % {
             "year": year,
             "office": office.name,
+            "due": due,
         }
         body = _(
             "The annual report on public information services %(year)s of %(office)s has not been published yet. "
-            "Perki 1/2021 Pasal 56 asks for it by 31 March. Prepare it under Staff › Annual reports."
-        ) % {"year": year, "office": office.name}
+            "%(citation)s asks for it by %(due)s. Prepare it under Staff › Annual reports."
+        ) % {"year": year, "office": office.name, "due": due, "citation": rule.citation}
         outbox_enqueue(to=to, subject=subject, body=body, office=office, dedupe_key=key)
         reminded += 1
     return reminded

@@ -9,5 +9,6 @@ from ppid.annual.jobs import annual_reminders
 
 @shared_task(name="ppid.annual.reminders")
 def reminders() -> int:
-    """Scheduled once a day by Celery beat; sends at most one reminder per office a week in March."""
+    """Scheduled once a day by Celery beat; sends at most one reminder per office a week
+    while `AnnualReportRule` says reminders run (1 to 31 March)."""
     return annual_reminders()

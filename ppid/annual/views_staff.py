@@ -23,7 +23,7 @@ from ppid.annual import services
 from ppid.annual.figures import collect_figures
 from ppid.annual.forms import CreateForm, NarrativeForm, ReturnForm
 from ppid.annual.layout import FIGURE_GROUPS, figure_rows
-from ppid.annual.models import AnnualReport
+from ppid.annual.models import AnnualReport, AnnualReportRule
 from ppid.annual.pdf import annual_report_pdf, pdf_filename
 from ppid.annual.selectors import get_report_for, visible_reports, writable_offices
 from ppid.annual.workflow import Status
@@ -75,6 +75,7 @@ def _detail(
 ) -> HttpResponse:
     may_write = can(http.user, "report:write", report)
     may_approve = can(http.user, "report:approve", report)
+    rule = AnnualReportRule.for_year(report.year)
     context = {
         "report": report,
         "figures": _figure_context(report),
@@ -84,6 +85,8 @@ def _detail(
         "may_submit": may_write and report.status == Status.DRAFT,
         "may_publish": may_write and report.status == Status.APPROVED,
         "may_approve": may_approve and report.status == Status.SUBMITTED,
+        "rule": rule,
+        "due_on": rule.due_on(report.year) if rule is not None else None,
     }
     return render(http, "annual/staff/detail.html", context, status=status)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -16,6 +18,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from ppid.core.spreadsheets import csv_lines
@@ -49,6 +52,8 @@ class StatisticsView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
     renderer_classes = [JSONRenderer, StatisticsCSVRenderer]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "statistics"
 
     @extend_schema(
         parameters=[StatisticsQuery],
@@ -70,9 +75,11 @@ class StatisticsView(APIView):
         code = params.get("office", "")
         office = office_or_400(code, "office") if code else Office.objects.get(level=OfficeLevel.RI)
         year = params.get("year") or timezone.localdate().year
-        figures = figures_for(office, period_for_year(year), rollup=params["rollup"])
-        data = figures_data(figures)
-        data["year"] = year
+        data = cache.get_or_set(
+            f"statistics:{office.code}:{year}:{int(params['rollup'])}",
+            lambda: {**figures_data(figures_for(office, period_for_year(year), rollup=params["rollup"])), "year": year},
+            settings.STATISTICS_CACHE_SECONDS,
+        )
         response = Response(data)
         if getattr(request.accepted_renderer, "format", "") == "csv":
             suffix = "-rollup" if params["rollup"] else ""

@@ -128,3 +128,12 @@ def test_list_pages_use_a_constant_number_of_queries(
         report.save(update_fields=["status"])
     assert count(reverse("annual:staff_list")) == staff_before
     assert count(reverse("annual:public_list")) == public_before
+
+
+def test_the_report_page_states_its_due_date_from_the_rule(
+    client: Client, draft: AnnualReport, ppid_officer: User
+) -> None:
+    client.force_login(ppid_officer)
+    html = client.get(reverse("annual:staff_detail", args=[draft.pk])).content.decode()
+    assert f"31 Maret {draft.year + 1}" in html
+    assert "Perki 1/2021 Pasal 56" in html

@@ -194,6 +194,25 @@ def test_statistics_rollup_defaults_to_ri(client: Client, known_year: KnownYear)
     assert client.get("/api/v1/statistics/", {"year": 2026}).json()["requests"]["received"] == 0
 
 
+def test_statistics_are_counted_once_per_cache_period(client: Client, known_year: KnownYear, office: Office) -> None:
+    query = {"office": office.code, "year": 2026}
+    client.get("/api/v1/statistics/", query)
+    with CaptureQueriesContext(connection) as counted_again:
+        again = client.get("/api/v1/statistics/", query).json()
+    assert again["requests"]["received"] == 5
+    assert not any("requests_informationrequest" in q["sql"] for q in counted_again.captured_queries)
+    rollup = client.get("/api/v1/statistics/", {**query, "rollup": "true"}).json()
+    assert rollup["rollup"] is True  # another key: counted on its own
+
+
+def test_statistics_are_throttled(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rest_framework.throttling import ScopedRateThrottle
+
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"statistics": "3/minute"})
+    codes = [client.get("/api/v1/statistics/", {"year": 2026}).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+
+
 @pytest.mark.parametrize("url", ["/api/v1/statistics.csv", "/api/v1/statistics/?format=csv"])
 def test_statistics_csv(client: Client, known_year: KnownYear, office: Office, url: str) -> None:
     response = client.get(url, {"office": office.code, "year": 2026} if "?" not in url else None)

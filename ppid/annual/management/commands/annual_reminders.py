@@ -11,7 +11,7 @@ from ppid.annual.jobs import annual_reminders
 
 
 class Command(BaseCommand):
-    help = "From 1 to 31 March, remind the PPIDs of offices with no published annual report for last year."
+    help = "While the annual report rule says so (1 to 31 March), remind the PPIDs of offices with no published annual report for last year."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--today", type=datetime.date.fromisoformat, help="Run as on this day (YYYY-MM-DD).")

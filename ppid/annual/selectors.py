@@ -13,14 +13,22 @@ from ppid.annual.models import AnnualReport
 from ppid.annual.workflow import Status
 from ppid.offices.models import Office
 
+PER_PAGE = 50
+
 
 def visible_reports(user: Any) -> QuerySet[AnnualReport]:
     return filter_visible(user, "report:view", AnnualReport.objects.select_related("office"))
 
 
-def published_reports() -> QuerySet[AnnualReport]:
-    """What the portal shows: published reports only (setiap saat information)."""
-    return AnnualReport.objects.filter(status=Status.PUBLISHED).select_related("office")
+def published_reports(*, office_code: str = "", year: int | None = None) -> QuerySet[AnnualReport]:
+    """What the portal shows: published reports only (setiap saat information), optionally of one
+    office or one year."""
+    rows = AnnualReport.objects.filter(status=Status.PUBLISHED).select_related("office")
+    if office_code:
+        rows = rows.filter(office__code=office_code)
+    if year is not None:
+        rows = rows.filter(year=year)
+    return rows
 
 
 def get_report_for(user: Any, pk: int) -> AnnualReport:

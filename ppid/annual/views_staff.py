@@ -11,6 +11,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ from ppid.annual.forms import CreateForm, NarrativeForm, ReturnForm
 from ppid.annual.layout import FIGURE_GROUPS, figure_rows
 from ppid.annual.models import AnnualReport, AnnualReportRule
 from ppid.annual.pdf import annual_report_pdf, pdf_filename
-from ppid.annual.selectors import get_report_for, visible_reports, writable_offices
+from ppid.annual.selectors import PER_PAGE, get_report_for, visible_reports, writable_offices
 from ppid.annual.workflow import Status
 from ppid.annual.xlsx import annual_report_xlsx, xlsx_filename
 from ppid.core.spreadsheets import XLSX_TYPE
@@ -56,8 +57,10 @@ def report_list(http: HttpRequest) -> HttpResponse:
         else:
             messages.success(http, _("The annual report was started."))
             return redirect("annual:staff_detail", report.pk)
-    rows = visible_reports(http.user)[:200]
-    context = {"form": form, "rows": rows, "can_create": offices.exists()}
+    page = Paginator(visible_reports(http.user).order_by("-year", "office__path"), PER_PAGE).get_page(
+        http.GET.get("page")
+    )
+    context = {"form": form, "rows": page.object_list, "page": page, "can_create": offices.exists()}
     return render(http, "annual/staff/list.html", context, status=400 if form.errors else 200)
 
 

@@ -105,6 +105,12 @@ def test_the_public_page_lists_only_published_reports(
     content = b"".join(pdf.streaming_content)  # type: ignore[attr-defined]
     assert content.startswith(b"%PDF")
     assert client.get(reverse("annual:public_xlsx", args=[report.pk]))["Content-Type"] == XLSX_TYPE
+    own = client.get(reverse("annual:public_list"), {"kantor": report.office.code}).content.decode()
+    assert reverse("annual:public_detail", args=[report.pk]) in own
+    other = client.get(reverse("annual:public_list"), {"kantor": office_jabar.code}).content.decode()
+    assert reverse("annual:public_detail", args=[report.pk]) not in other
+    other_year = client.get(reverse("annual:public_list"), {"tahun": REPORT_YEAR - 1}).content.decode()
+    assert reverse("annual:public_detail", args=[report.pk]) not in other_year
 
 
 def test_list_pages_use_a_constant_number_of_queries(

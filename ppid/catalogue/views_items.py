@@ -5,8 +5,6 @@ UU 14/2008; Perki 1/2021 Pasal 25)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -14,9 +12,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -27,6 +24,7 @@ from ppid.catalogue import selectors, services
 from ppid.catalogue.models import InformationItem, ItemDocument
 from ppid.catalogue.views_common import get_item_for, pick_office, query_without_page
 from ppid.catalogue.workflow import Category, ItemStatus
+from ppid.core.steps import Step, StepPage, holds, run_step, step_forms
 from ppid.events.models import Event
 from ppid.offices.models import Office
 
@@ -63,33 +61,27 @@ def _may_add_document(user: Any, item: InformationItem) -> bool:
     return can(user, "dip:arrange", item) or (item.status == ItemStatus.DRAFT and can(user, "dip:submit", item))
 
 
-@dataclass(frozen=True)
-class ItemStep:
-    title: Promise
-    done: Promise
-    form_class: type[forms.Form]
-    allowed: Callable[[Any, InformationItem], bool]
-    shown: Callable[[InformationItem], bool]
-    perform: Callable[[InformationItem, Any, dict[str, Any]], object]
-
-
-STEPS: dict[str, ItemStep] = {
-    "add-document": ItemStep(
-        gettext_lazy("Add a document version"), gettext_lazy("document version added"), f.AddDocumentForm,
-        _may_add_document, lambda i: i.status != ItemStatus.WITHDRAWN,
-        lambda i, u, d: services.item_add_document(
-            item=i, actor=u, upload=d["file"] or None, url=d["url"] or "", title=d["document_title"]
+STEPS: dict[str, Step[InformationItem]] = {
+    "add-document": Step(
+        "", _may_add_document, f.AddDocumentForm,
+        lambda i, u, form: services.item_add_document(
+            item=i, actor=u, upload=form.cleaned_data["file"] or None, url=form.cleaned_data["url"] or "",
+            title=form.cleaned_data["document_title"],
         ),
+        gettext_lazy("Add a document version"), gettext_lazy("document version added"),
+        shown=lambda i: i.status != ItemStatus.WITHDRAWN,
     ),
-    "review": ItemStep(
+    "review": Step(
+        "", lambda u, i: can(u, "dip:review", i.office), f.ReviewForm,
+        lambda i, u, form: services.item_review(item=i, actor=u, note=form.cleaned_data["note"]),
         gettext_lazy("Review the serta-merta information"), gettext_lazy("serta-merta information reviewed"),
-        f.ReviewForm, lambda u, i: can(u, "dip:review", i.office), lambda i: i.awaiting_review,
-        lambda i, u, d: services.item_review(item=i, actor=u, note=d["note"]),
+        shown=lambda i: i.awaiting_review,
     ),
-    "withdraw": ItemStep(
-        gettext_lazy("Withdraw the item"), gettext_lazy("item withdrawn"), f.WithdrawForm,
-        lambda u, i: can(u, "dip:arrange", i), lambda i: i.status != ItemStatus.WITHDRAWN,
-        lambda i, u, d: services.item_withdraw(item=i, actor=u, reason=d["reason"]),
+    "withdraw": Step(
+        "", holds("dip:arrange"), f.WithdrawForm,
+        lambda i, u, form: services.item_withdraw(item=i, actor=u, reason=form.cleaned_data["reason"]),
+        gettext_lazy("Withdraw the item"), gettext_lazy("item withdrawn"),
+        shown=lambda i: i.status != ItemStatus.WITHDRAWN,
     ),
 }  # fmt: skip
 
@@ -105,21 +97,14 @@ def _editable(user: Any, item: InformationItem) -> bool:
 
 
 def _render_item(http: HttpRequest, item: InformationItem, bound: dict[str, forms.Form] | None = None) -> HttpResponse:
-    bound = bound or {}
     user = http.user
-    shown = {name for name, step in STEPS.items() if step.shown(item) and step.allowed(user, item)} | set(bound)
-    step_forms = [
-        (name, step.title, bound.get(name) or step.form_class(prefix=name))
-        for name, step in STEPS.items()
-        if name in shown
-    ]
     context = {
         "item": item,
         "stale": selectors.is_stale(item, selectors.office_today(item.office)),
         "documents": item.documents.select_related("uploaded_by"),
         "entries": item.entries.select_related("unit_list__round", "unit_list").order_by("-created_at"),
         "events": Event.objects.for_object(item).select_related("actor", "office"),
-        "forms": step_forms,
+        "forms": [(name, step.title, form) for name, step, form in step_forms(PAGE, user, item, bound)],
         "can_edit": _editable(user, item),
     }
     return render(http, "catalogue/staff/item_detail.html", context)
@@ -134,25 +119,17 @@ def item_detail(http: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def item_step(http: HttpRequest, pk: int, name: str) -> HttpResponse:
     """POST one step: 403 without the right, errors re-render with the input kept, then back to the item."""
-    item = get_item_for(http.user, pk)
-    step = STEPS.get(name)
-    if step is None:
-        raise Http404
-    if not step.allowed(http.user, item):
-        raise PermissionDenied
-    form = step.form_class(http.POST, http.FILES, prefix=name)
-    if form.is_valid():
-        try:
-            step.perform(item, http.user, form.cleaned_data)
-        except ValidationError as exc:
-            f.add_service_errors(form, exc)
-        except services.CatalogueStateError as exc:
-            messages.error(http, str(exc))
-            item = get_item_for(http.user, pk)
-        else:
-            messages.success(http, _("Saved: %(step)s.") % {"step": step.done})
-            return redirect("catalogue_staff:item", pk=pk)
-    return _render_item(http, item, {name: form})
+    return run_step(http, get_item_for(http.user, pk), name, PAGE)
+
+
+PAGE = StepPage(
+    steps=STEPS,
+    make_form=lambda name, item, user, data, files: STEPS[name].form_class(data, files, prefix=name),
+    render=_render_item,
+    reload=get_item_for,
+    detail_url="catalogue_staff:item",
+    state_errors=(services.CatalogueStateError,),
+)
 
 
 @login_required

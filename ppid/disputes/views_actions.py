@@ -6,24 +6,22 @@ errors on the re-rendered form (what was typed is kept), a 403, or a message (ST
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ppid.accounts.permissions import can
 from ppid.accounts.roles import Role
+from ppid.core.steps import Step, StepPage, errors_onto_form, holds, run_step, step_forms
 from ppid.disputes import forms as f
 from ppid.disputes import selectors, services
 from ppid.disputes.models import Dispute, DisputeDocument, FollowUpTask
@@ -31,11 +29,7 @@ from ppid.disputes.services.tasks import TASK_PERMISSIONS, document_permission
 from ppid.disputes.workflow import NEXT_FORUMS, Forum, SessionKind, Stage, allowed_from
 from ppid.requests.timeline import request_timeline
 
-MANAGE = "dispute:manage"
-
-
-def _manages(user: Any, dispute: Dispute) -> bool:
-    return can(user, MANAGE, dispute)
+MANAGES = holds("dispute:manage")
 
 
 def _contributes(user: Any, dispute: Dispute) -> bool:
@@ -48,65 +42,56 @@ def _can_appeal(dispute: Dispute) -> bool:
     return latest is not None and bool(NEXT_FORUMS[Forum(latest.forum)])
 
 
-@dataclass(frozen=True)
-class Action:
-    """One step on the dispute's page: its form, who may take it, and the one service call."""
-
-    transition: str  # key of workflow.TRANSITIONS
-    title: Promise
-    done: Promise
-    form_class: type[f.DisputeActionForm]
-    perform: Callable[[Dispute, Any, Any], object]
-    permitted: Callable[[Any, Dispute], bool] = _manages
-    shown: Callable[[Dispute], bool] = lambda dispute: True
-    multipart: bool = False
-
-
-ACTIONS: dict[str, Action] = {
-    "confirm-registration": Action(
-        "dispute_confirm_registration", gettext_lazy("Confirm registration at the Commission"),
-        gettext_lazy("registration confirmed"), f.ConfirmRegistrationForm,
+ACTIONS: dict[str, Step[Dispute]] = {
+    "confirm-registration": Step(
+        "dispute_confirm_registration", MANAGES, f.ConfirmRegistrationForm,
         lambda d, u, form: services.dispute_confirm_registration(
             dispute=d, actor=u, ki_case_number=form.cleaned_data["ki_case_number"],
             registered_on=form.cleaned_data["registered_on"],
         ),
+        gettext_lazy("Confirm registration at the Commission"), gettext_lazy("registration confirmed"),
     ),
-    "session": Action(
-        "dispute_schedule_session", gettext_lazy("Record a mediation session or adjudication hearing"),
-        gettext_lazy("session recorded"), f.SessionForm,
+    "session": Step(
+        "dispute_schedule_session", MANAGES, f.SessionForm,
         lambda d, u, form: services.dispute_schedule_session(dispute=d, actor=u, **form.cleaned_data),
+        gettext_lazy("Record a mediation session or adjudication hearing"), gettext_lazy("session recorded"),
     ),
-    "end-mediation": Action(
-        "dispute_end_mediation", gettext_lazy("End the mediation"), gettext_lazy("mediation ended"),
-        f.EndMediationForm,
+    "end-mediation": Step(
+        "dispute_end_mediation", MANAGES, f.EndMediationForm,
         lambda d, u, form: services.dispute_end_mediation(
             dispute=d, actor=u, agreed=form.cleaned_data["result"] == f.AGREED, note=form.cleaned_data["note"]
         ),
+        gettext_lazy("End the mediation"), gettext_lazy("mediation ended"),
     ),
-    "ruling": Action(
-        "dispute_record_ruling", gettext_lazy("Record a ruling"), gettext_lazy("ruling recorded"), f.RulingForm,
+    "ruling": Step(
+        "dispute_record_ruling", MANAGES, f.RulingForm,
         lambda d, u, form: services.dispute_record_ruling(dispute=d, actor=u, data=form.ruling_data()),
+        gettext_lazy("Record a ruling"), gettext_lazy("ruling recorded"),
     ),
-    "appeal": Action(
-        "dispute_appeal", gettext_lazy("Record an appeal"), gettext_lazy("appeal recorded"), f.AppealForm,
+    "appeal": Step(
+        "dispute_appeal", MANAGES, f.AppealForm,
         lambda d, u, form: services.dispute_appeal(dispute=d, actor=u, **form.cleaned_data),
+        gettext_lazy("Record an appeal"), gettext_lazy("appeal recorded"),
         shown=_can_appeal,
     ),
-    "party": Action(
-        "dispute_add_party", gettext_lazy("Add a party"), gettext_lazy("party added"), f.PartyForm,
+    "party": Step(
+        "dispute_add_party", MANAGES, f.PartyForm,
         lambda d, u, form: services.dispute_add_party(dispute=d, actor=u, **form.cleaned_data),
+        gettext_lazy("Add a party"), gettext_lazy("party added"),
     ),
-    "document": Action(
-        "dispute_add_document", gettext_lazy("Add a document"), gettext_lazy("document added"), f.DocumentForm,
+    "document": Step(
+        "dispute_add_document", _contributes, f.DocumentForm,
         lambda d, u, form: services.dispute_add_document(
             dispute=d, actor=u, kind=form.cleaned_data["kind"], title=form.cleaned_data["title"],
             upload=form.cleaned_data["file"],
         ),
-        permitted=_contributes, multipart=True,
+        gettext_lazy("Add a document"), gettext_lazy("document added"),
+        multipart=True, error_field="file",
     ),
-    "close": Action(
-        "dispute_close", gettext_lazy("Close the case"), gettext_lazy("case closed"), f.CloseForm,
+    "close": Step(
+        "dispute_close", MANAGES, f.CloseForm,
         lambda d, u, form: services.dispute_close(dispute=d, actor=u, **form.cleaned_data),
+        gettext_lazy("Close the case"), gettext_lazy("case closed"),
     ),
 }  # fmt: skip
 
@@ -125,28 +110,14 @@ def _initial(name: str, dispute: Dispute) -> dict[str, Any]:
     return {}
 
 
-def make_form(name: str, dispute: Dispute, data: Any = None, files: Any = None) -> forms.Form:
-    return ACTIONS[name].form_class(data, files, initial=_initial(name, dispute), prefix=name, dispute=dispute)
+def make_form(name: str, dispute: Dispute, user: Any, data: Any, files: Any) -> forms.Form:
+    form_class = ACTIONS[name].form_class
+    assert issubclass(form_class, f.DisputeActionForm)  # every step's form is told its dispute
+    return form_class(data, files, initial=_initial(name, dispute), prefix=name, dispute=dispute)
 
 
-def allowed_actions(user: Any, dispute: Dispute) -> list[str]:
-    """The steps `user` may take now: the right at this office, and the stage allows it (workflow.TRANSITIONS)."""
-    return [
-        name
-        for name, action in ACTIONS.items()
-        if dispute.stage in allowed_from(action.transition)
-        and action.shown(dispute)
-        and action.permitted(user, dispute)
-    ]
-
-
-def apply_errors(form: forms.Form, exc: ValidationError, fallback: str | None = None) -> None:
-    """Put the service's messages on the form: per field where it names one, else on `fallback`."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else fallback, errors)
-    else:
-        form.add_error(fallback, exc.messages)
+# ppid.disputes.views puts the task form's errors on the page the same way.
+apply_errors = errors_onto_form
 
 
 def _task_rows(user: Any, dispute: Dispute, bound: dict[int, forms.Form]) -> list[tuple[FollowUpTask, Any]]:
@@ -175,12 +146,6 @@ def render_detail(
     bound_tasks: dict[int, forms.Form] | None = None,
 ) -> HttpResponse:
     user = http.user
-    bound = bound or {}
-    # A form that failed stays on the page with what was typed, even when the step is no longer possible.
-    shown = set(allowed_actions(user, dispute)) | set(bound)
-    action_forms = [
-        (name, action, bound.get(name) or make_form(name, dispute)) for name, action in ACTIONS.items() if name in shown
-    ]
     context = {
         "d": dispute,
         "deadlines": selectors.deadline_rows(dispute),
@@ -189,7 +154,7 @@ def render_detail(
         "rulings": dispute.rulings.all(),
         "documents": _documents(dispute),
         "tasks": _task_rows(user, dispute, bound_tasks or {}),
-        "forms": action_forms,
+        "forms": step_forms(PAGE, user, dispute, bound),
         "events": request_timeline(dispute.request).select_related("actor", "office"),
     }
     return render(http, "disputes/detail.html", context)
@@ -204,29 +169,7 @@ def dispute_detail(http: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def dispute_action(http: HttpRequest, pk: int, name: str) -> HttpResponse:
     """POST one step: 404 unseen, 403 without the right, errors re-render with the input kept."""
-    dispute = selectors.get_dispute_for(http.user, pk)
-    action = ACTIONS.get(name)
-    if action is None:
-        raise Http404
-    if not action.permitted(http.user, dispute):
-        raise PermissionDenied
-    form = make_form(name, dispute, http.POST, http.FILES)
-    if dispute.stage not in allowed_from(action.transition) or not action.shown(dispute):
-        # Someone else moved the case on since the page was loaded: say so, keep what was typed.
-        messages.error(http, _stale(dispute))
-        return render_detail(http, dispute, {name: form})
-    if form.is_valid():
-        try:
-            action.perform(dispute, http.user, form)
-        except ValidationError as exc:
-            apply_errors(form, exc, "file" if name == "document" else None)
-        except services.DisputeStateError as exc:
-            messages.error(http, str(exc))
-            dispute = selectors.get_dispute_for(http.user, pk)
-        else:
-            messages.success(http, _("Saved: %(step)s.") % {"step": action.done})
-            return redirect("disputes:detail", pk=pk)
-    return render_detail(http, dispute, {name: form})
+    return run_step(http, selectors.get_dispute_for(http.user, pk), name, PAGE)
 
 
 def _stale(dispute: Dispute) -> str:
@@ -234,6 +177,18 @@ def _stale(dispute: Dispute) -> str:
         "number": dispute.dispute_number,
         "stage": Stage(dispute.stage).label,
     }
+
+
+PAGE = StepPage(
+    steps=ACTIONS,
+    make_form=make_form,
+    render=render_detail,
+    reload=selectors.get_dispute_for,
+    detail_url="disputes:detail",
+    allows=lambda transition, dispute: dispute.stage in allowed_from(transition),
+    state_errors=(services.DisputeStateError,),
+    stale=_stale,
+)
 
 
 @login_required
@@ -249,7 +204,7 @@ def task_complete(http: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.task_complete(task=task, actor=http.user, result=form.cleaned_data["result"])
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(http, _("Saved: %(step)s.") % {"step": _("task done")})
             return redirect(reverse("disputes:detail", args=[dispute.pk]) + "#tugas")

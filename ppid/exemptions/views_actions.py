@@ -8,29 +8,25 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import Promise
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ppid.accounts.permissions import active_memberships, can
 from ppid.accounts.roles import Role
+from ppid.core.steps import Step, StepPage, allowed_steps, run_step, step_forms
 from ppid.events.models import Event
 from ppid.exemptions import forms as f
 from ppid.exemptions import services
 from ppid.exemptions.models import ConsequenceTest, Exemption
-from ppid.exemptions.views import add_service_errors, get_test_for
+from ppid.exemptions.views import get_test_for
 from ppid.exemptions.workflow import ConsequenceStatus, ParticipantKind, allowed_from
 from ppid.offices.models import Office, OfficeLevel
 
@@ -95,60 +91,48 @@ def _decide(test: ConsequenceTest, user: Any, form: forms.Form) -> object:
     )
 
 
-@dataclass(frozen=True)
-class Action:
-    """One step on the test's page: its form, who may take it, and the one service call."""
-
-    transition: str  # key of workflow.TRANSITIONS
-    may: Callable[[Any, ConsequenceTest], bool]
-    form_class: type[forms.Form]
-    perform: Callable[[ConsequenceTest, Any, Any], object]
-    title: Promise
-    done: Promise
-
-
-ACTIONS: dict[str, Action] = {
-    "forward": Action(
+ACTIONS: dict[str, Step[ConsequenceTest]] = {
+    "forward": Step(
         "consequence_test_forward", _may_forward, f.NoteForm,
         lambda t, u, form: services.consequence_test_forward(test=t, actor=u, note=_note(form)),
         gettext_lazy("Forward to KPU RI (Pasal 25 ayat (2))"), gettext_lazy("forwarded to KPU RI"),
     ),
-    "screen": Action(
+    "screen": Step(
         "consequence_test_screen", _on_office("exemption:screen"), f.ScreenForm,
         lambda t, u, form: services.consequence_test_screen(test=t, actor=u, note=_note(form)),
         gettext_lazy("Screen the candidate and start the test"), gettext_lazy("test started"),
     ),
-    "dismiss": Action(
+    "dismiss": Step(
         "consequence_test_dismiss", _may_dismiss, f.DismissForm,
         lambda t, u, form: services.consequence_test_dismiss(test=t, actor=u, note=_note(form)),
         gettext_lazy("Dismiss: no test needed"), gettext_lazy("dismissed"),
     ),
-    "steps": Action(
+    "steps": Step(
         "consequence_test_record_steps", _on_office("consequence_test:conduct"), f.StepsForm,
         lambda t, u, form: services.consequence_test_record_steps(test=t, actor=u, steps=form.steps()),
         gettext_lazy("Record the steps of the test"), gettext_lazy("steps recorded"),
     ),
-    "opinion": Action(
+    "opinion": Step(
         "consequence_test_add_opinion", lambda u, t: bool(participant_kinds(u, t)), f.OpinionForm,
         lambda t, u, form: services.consequence_test_add_opinion(test=t, actor=u, data=form.opinion_data()),
         gettext_lazy("Give and sign your opinion"), gettext_lazy("opinion signed"),
     ),
-    "expert": Action(
+    "expert": Step(
         "consequence_test_add_opinion", _on_office("consequence_test:conduct"), f.ExpertOpinionForm,
         lambda t, u, form: services.consequence_test_add_opinion(test=t, actor=u, data=form.opinion_data()),
         gettext_lazy("Record an expert's opinion"), gettext_lazy("expert's opinion recorded"),
     ),
-    "classify": Action(
+    "classify": Step(
         "consequence_test_classify", _on_office("exemption:classify"), f.ClassifyForm,
         lambda t, u, form: services.consequence_test_classify(test=t, actor=u, note=_note(form)),
         gettext_lazy("Classify the information (advisory team)"), gettext_lazy("classified"),
     ),
-    "hand-over": Action(
+    "hand-over": Step(
         "consequence_test_hand_over", _on_office("exemption:hand_over"), f.HandOverForm,
         lambda t, u, form: services.consequence_test_hand_over(test=t, actor=u),
         gettext_lazy("Hand the result to the Atasan PPID"), gettext_lazy("handed to the Atasan PPID"),
     ),
-    "decision": Action(
+    "decision": Step(
         "consequence_test_record_decision", _on_office("exemption:record_decision"), f.DecisionForm, _decide,
         gettext_lazy("Record the Keputusan KPU"), gettext_lazy("Keputusan KPU recorded"),
     ),
@@ -156,18 +140,15 @@ ACTIONS: dict[str, Action] = {
 
 
 def allowed_actions(user: Any, test: ConsequenceTest) -> list[str]:
-    return [
-        name
-        for name, action in ACTIONS.items()
-        if test.status in allowed_from(action.transition) and action.may(user, test)
-    ]
+    """The steps `user` may take now (also named on the worklist panel)."""
+    return allowed_steps(PAGE, user, test)
 
 
 def _office_today(test: ConsequenceTest) -> datetime.date:
     return timezone.now().astimezone(test.office.zoneinfo).date()
 
 
-def _make_form(name: str, test: ConsequenceTest, user: Any, data: Any = None, files: Any = None) -> forms.Form:
+def _make_form(name: str, test: ConsequenceTest, user: Any, data: Any, files: Any) -> forms.Form:
     kwargs: dict[str, Any] = {"prefix": name}
     if name == "steps":
         kwargs.update(initial=f.StepsForm.initial_from(test), today=_office_today(test))
@@ -201,11 +182,9 @@ def _render_detail(
     http: HttpRequest, test: ConsequenceTest, bound: dict[str, forms.Form] | None = None
 ) -> HttpResponse:
     user = http.user
-    bound = bound or {}
-    # A form that failed stays on the page with what was typed, even when the step is no longer possible.
-    shown = set(allowed_actions(user, test)) | set(bound)
-    action_forms = {name: bound.get(name) or _make_form(name, test, user) for name in ACTIONS if name in shown}
-    steps_form = action_forms.pop("steps", None)
+    rows = step_forms(PAGE, user, test, bound)
+    # The steps of Pasal 25 ayat (3) are a long form of their own on the page.
+    steps_form = next((form for name, _step, form in rows if name == "steps"), None)
     exemption = _exemption_of(test)
     events = Event.objects.for_objects([test] if exemption is None else [test, exemption])
     context = {
@@ -214,7 +193,7 @@ def _render_detail(
         "opinions": test.opinions.select_related("user"),
         "steps": step_values(test),
         "steps_form": steps_form,
-        "forms": [(name, ACTIONS[name].title, form) for name, form in action_forms.items()],
+        "forms": [(name, step.title, form) for name, step, form in rows if name != "steps"],
         "events": events.select_related("actor", "office"),
         "request_visible": test.request is not None and can(user, "request:view", test.request),
         "item_visible": test.item is not None and can(user, "dip:view", test.item),
@@ -232,24 +211,18 @@ def consequence_test_detail(http: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def consequence_test_action(http: HttpRequest, pk: int, name: str) -> HttpResponse:
     """POST one step: 403 without the right, errors re-render with the input kept, then back to the test."""
-    test = get_test_for(http.user, pk)
-    action = ACTIONS.get(name)
-    if action is None:
-        raise Http404
-    if not action.may(http.user, test):
-        raise PermissionDenied
-    form = _make_form(name, test, http.user, http.POST, http.FILES)
-    if form.is_valid():
-        try:
-            action.perform(test, http.user, form)
-        except ValidationError as exc:
-            add_service_errors(form, exc, f.STEP_LABELS)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc) or _("You may not take this step of the consequence test."))
-        except services.ConsequenceStateError as exc:
-            messages.error(http, str(exc))
-            test = get_test_for(http.user, pk)
-        else:
-            messages.success(http, _("Saved: %(step)s.") % {"step": action.done})
-            return redirect("exemptions:detail", pk=pk)
-    return _render_detail(http, test, {name: form})
+    return run_step(http, get_test_for(http.user, pk), name, PAGE)
+
+
+PAGE = StepPage(
+    steps=ACTIONS,
+    make_form=_make_form,
+    render=_render_detail,
+    reload=get_test_for,
+    detail_url="exemptions:detail",
+    allows=lambda transition, test: test.status in allowed_from(transition),
+    state_errors=(services.ConsequenceStateError,),
+    labels=f.STEP_LABELS,
+    # The service checks the right again (an opinion's role too): its refusal is said on the form, not a 403.
+    denied=gettext_lazy("You may not take this step of the consequence test."),
+)

@@ -7,8 +7,6 @@ and the register are in views_register.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -23,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ppid.accounts.permissions import can, can_anywhere, filter_visible
+from ppid.core.steps import Step, StepPage, errors_onto_form, holds, run_step, step_forms
 from ppid.objections import forms_staff as f
 from ppid.objections import services
 from ppid.objections.detail import detail_context, ground_choices
@@ -46,20 +45,6 @@ def get_objection_for(user: Any, pk: int) -> Objection:
     return objection
 
 
-Perform = Callable[[Objection, Any, Any], object]
-
-
-@dataclass(frozen=True)
-class Action:
-    """One step on the objection's page: its form, its right, and the one service call."""
-
-    transition: str  # key of workflow.TRANSITIONS
-    permission: str
-    form_class: type[forms.Form]
-    perform: Perform
-    shown: Callable[[Objection], bool] = lambda objection: True
-
-
 def _settleable(objection: Objection) -> bool:
     """Pasal 35 ayat (2) UU 14/2008: only grounds b-g may be settled by agreement."""
     return all(Ground(letter) in SETTLEABLE_GROUNDS for letter in objection.grounds)
@@ -73,69 +58,56 @@ def _fulfil(o: Objection, u: Any, form: f.FulfilOrderForm) -> Objection:
     )  # fmt: skip
 
 
-ACTIONS: dict[str, Action] = {
-    "admit": Action(
-        "objection_admit", "objection:admit", f.AdmissionForm,
+ACTIONS: dict[str, Step[Objection]] = {
+    "admit": Step(
+        "objection_admit", holds("objection:admit"), f.AdmissionForm,
         lambda o, u, form: services.objection_admit(objection=o, actor=u, reasons=form.cleaned_data["reasons"]),
+        gettext_lazy("Admit the late objection"), gettext_lazy("late objection admitted"),
     ),
-    "refuse-admission": Action(
-        "objection_refuse_admission", "objection:admit", f.AdmissionForm,
+    "refuse-admission": Step(
+        "objection_refuse_admission", holds("objection:admit"), f.AdmissionForm,
         lambda o, u, form: services.objection_refuse_admission(
             objection=o, actor=u, reasons=form.cleaned_data["reasons"]
         ),
+        gettext_lazy("Do not admit the late objection"), gettext_lazy("late objection not admitted"),
     ),
-    "settle": Action(
-        "objection_propose_settlement", "objection:settle", f.SettlementForm,
+    "settle": Step(
+        "objection_propose_settlement", holds("objection:settle"), f.SettlementForm,
         lambda o, u, form: services.objection_propose_settlement(objection=o, actor=u, terms=form.cleaned_data["terms"]),
+        gettext_lazy("Record an agreement with the requester (Pasal 35 ayat (2))"), gettext_lazy("agreement recorded"),
         shown=_settleable,
     ),
-    "confirm-settlement": Action(
-        "objection_confirm_settlement", "objection:settle", f.ConfirmSettlementForm,
+    "confirm-settlement": Step(
+        "objection_confirm_settlement", holds("objection:settle"), f.ConfirmSettlementForm,
         lambda o, u, form: services.objection_confirm_settlement(
             objection=o, actor=u, confirmation=form.cleaned_data["confirmation"]
         ),
+        gettext_lazy("Record the requester's confirmation of the agreement"),
+        gettext_lazy("objection settled by agreement"),
     ),
-    "reject-settlement": Action(
-        "objection_reject_settlement", "objection:settle", f.RejectSettlementForm,
+    "reject-settlement": Step(
+        "objection_reject_settlement", holds("objection:settle"), f.RejectSettlementForm,
         lambda o, u, form: services.objection_reject_settlement(objection=o, actor=u, note=form.cleaned_data["note"]),
+        gettext_lazy("The requester did not confirm the agreement"), gettext_lazy("agreement not confirmed"),
     ),
-    "decide": Action(
-        "objection_decide", "objection:decide", f.DecideForm,
+    "decide": Step(
+        "objection_decide", holds("objection:decide"), f.DecideForm,
         lambda o, u, form: services.objection_decide(objection=o, actor=u, **form.service_kwargs()),
+        gettext_lazy("Answer the objection (Atasan PPID)"), gettext_lazy("answer issued"),
     ),
-    "fulfil-order": Action(
-        "objection_fulfil_order", "objection:fulfil_order", f.FulfilOrderForm, _fulfil,
+    "fulfil-order": Step(
+        "objection_fulfil_order", holds("objection:fulfil_order"), f.FulfilOrderForm, _fulfil,
+        gettext_lazy("Record that the ordered information was provided"), gettext_lazy("order carried out"),
         shown=lambda o: o.order_open,
     ),
-    "reaction": Action(
-        "objection_record_reaction", "objection:record_reaction", f.ReactionForm,
+    "reaction": Step(
+        "objection_record_reaction", holds("objection:record_reaction"), f.ReactionForm,
         lambda o, u, form: services.objection_record_reaction(
             objection=o, actor=u, reaction=form.cleaned_data["reaction"], note=form.cleaned_data["note"]
         ),
+        gettext_lazy("Record the requester's reaction to the answer"), gettext_lazy("reaction recorded"),
     ),
 }  # fmt: skip
-
-ACTION_TITLES = {
-    "admit": gettext_lazy("Admit the late objection"),
-    "refuse-admission": gettext_lazy("Do not admit the late objection"),
-    "settle": gettext_lazy("Record an agreement with the requester (Pasal 35 ayat (2))"),
-    "confirm-settlement": gettext_lazy("Record the requester's confirmation of the agreement"),
-    "reject-settlement": gettext_lazy("The requester did not confirm the agreement"),
-    "decide": gettext_lazy("Answer the objection (Atasan PPID)"),
-    "fulfil-order": gettext_lazy("Record that the ordered information was provided"),
-    "reaction": gettext_lazy("Record the requester's reaction to the answer"),
-}
-
-STEP_DONE = {
-    "admit": gettext_lazy("late objection admitted"),
-    "refuse-admission": gettext_lazy("late objection not admitted"),
-    "settle": gettext_lazy("agreement recorded"),
-    "confirm-settlement": gettext_lazy("objection settled by agreement"),
-    "reject-settlement": gettext_lazy("agreement not confirmed"),
-    "decide": gettext_lazy("answer issued"),
-    "fulfil-order": gettext_lazy("order carried out"),
-    "reaction": gettext_lazy("reaction recorded"),
-}
 
 
 def _initial(name: str, objection: Objection) -> dict[str, Any]:
@@ -144,29 +116,13 @@ def _initial(name: str, objection: Objection) -> dict[str, Any]:
     return {}
 
 
-def _make_form(name: str, objection: Objection, data: Any = None, files: Any = None) -> forms.Form:
+def _make_form(name: str, objection: Objection, user: Any, data: Any, files: Any) -> forms.Form:
     return ACTIONS[name].form_class(data, files, initial=_initial(name, objection), prefix=name)
 
 
-def allowed_actions(user: Any, objection: Objection) -> list[str]:
-    return [
-        name
-        for name, action in ACTIONS.items()
-        if objection.status in allowed_from(action.transition)
-        and action.shown(objection)
-        and can(user, action.permission, objection)
-    ]
-
-
 def _render_detail(http: HttpRequest, objection: Objection, bound: dict[str, forms.Form] | None = None) -> HttpResponse:
-    bound = bound or {}
-    # A form that failed stays on the page with what was typed, even when the step is no longer possible.
-    shown = set(allowed_actions(http.user, objection)) | set(bound)
-    action_forms = [
-        (name, ACTION_TITLES[name], bound.get(name) or _make_form(name, objection)) for name in ACTIONS if name in shown
-    ]
     context = detail_context(http.user, objection)
-    context["forms"] = action_forms
+    context["forms"] = [(name, step.title, form) for name, step, form in step_forms(PAGE, http.user, objection, bound)]
     return render(http, "objections/staff/detail.html", context)
 
 
@@ -175,37 +131,22 @@ def objection_detail(http: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(http, get_objection_for(http.user, pk))
 
 
-def _add_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @login_required
 @require_POST
 def objection_action(http: HttpRequest, pk: int, name: str) -> HttpResponse:
     """POST one step: 403 without the right, errors re-render with the input kept, then back to the objection."""
-    objection = get_objection_for(http.user, pk)
-    action = ACTIONS.get(name)
-    if action is None:
-        raise Http404
-    if not can(http.user, action.permission, objection):
-        raise PermissionDenied
-    form = _make_form(name, objection, http.POST, http.FILES)
-    if form.is_valid():
-        try:
-            action.perform(objection, http.user, form)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        except (services.ObjectionStateError, RequestStateError) as exc:
-            messages.error(http, str(exc))
-            objection = get_objection_for(http.user, pk)
-        else:
-            messages.success(http, _("Saved: %(step)s.") % {"step": STEP_DONE[name]})
-            return redirect("objections_staff:detail", pk=pk)
-    return _render_detail(http, objection, {name: form})
+    return run_step(http, get_objection_for(http.user, pk), name, PAGE)
+
+
+PAGE = StepPage(
+    steps=ACTIONS,
+    make_form=_make_form,
+    render=_render_detail,
+    reload=get_objection_for,
+    detail_url="objections_staff:detail",
+    allows=lambda transition, objection: objection.status in allowed_from(transition),
+    state_errors=(services.ObjectionStateError, RequestStateError),
+)
 
 
 # --- desk intake ---
@@ -258,7 +199,7 @@ def desk_intake(http: HttpRequest) -> HttpResponse:
                     submission_key=f"desk:{form.cleaned_data['submission_key']}",
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                errors_onto_form(form, exc)
             else:
                 messages.success(http, _("Objection registered as %(number)s.") % {"number": created.objection_number})
                 if created.is_late:

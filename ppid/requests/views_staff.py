@@ -6,8 +6,6 @@ Views never write status: each action calls its one service function (STYLE.md Â
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -22,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ppid.accounts.permissions import can, can_anywhere, offices_where
+from ppid.core.steps import Step, StepPage, errors_onto_form, holds, run_step, step_forms
 from ppid.offices.models import Office
 from ppid.requests import forms_staff as f
 from ppid.requests import selectors, services
@@ -50,66 +49,58 @@ def get_request_for(user: Any, pk: int) -> InformationRequest:
     return request
 
 
-@dataclass(frozen=True)
-class Action:
-    """One workflow step on the detail page: its form, its right, and the one service call."""
-
-    transition: str  # key of workflow.TRANSITIONS
-    permission: str
-    form_class: type[forms.Form]
-    perform: Callable[[InformationRequest, Any, Any], object]
-    needs_office: bool = False
-    shown: Callable[[InformationRequest], bool] = lambda request: True
+def _deliver(r: InformationRequest, u: Any, form: f.DeliverForm) -> object:
+    d = form.cleaned_data
+    return services.request_deliver(
+        request=r, actor=u, method=d["method"], delivered_at=f.as_office_time(d["delivered_at"], r.office),
+        proof=d["proof"].file if d["proof"] else None, amount_paid=d["amount_paid"],
+    )  # fmt: skip
 
 
-ACTIONS: dict[str, Action] = {
-    "assign": Action(
-        "request_assign", "request:assign", f.AssignForm,
-        lambda r, u, d: services.request_assign(request=r, actor=u, work_units=d["work_units"], note=d["note"]),
-        needs_office=True,
+ACTIONS: dict[str, Step[InformationRequest]] = {
+    "assign": Step(
+        "request_assign", holds("request:assign"), f.AssignForm,
+        lambda r, u, form: services.request_assign(
+            request=r, actor=u, work_units=form.cleaned_data["work_units"], note=form.cleaned_data["note"]
+        ),
+        gettext_lazy("Assign to work units"), gettext_lazy("assigned to work units"),
     ),
-    "mark-incomplete": Action(
-        "request_mark_incomplete", "request:mark_incomplete", f.MarkIncompleteForm,
-        lambda r, u, d: services.request_mark_incomplete(request=r, actor=u, missing=d["missing"]),
+    "mark-incomplete": Step(
+        "request_mark_incomplete", holds("request:mark_incomplete"), f.MarkIncompleteForm,
+        lambda r, u, form: services.request_mark_incomplete(request=r, actor=u, missing=form.cleaned_data["missing"]),
+        gettext_lazy("Mark incomplete"), gettext_lazy("marked incomplete"),
     ),
-    "complete": Action(
-        "request_complete", "request:record_completion", f.CompletionForm,
-        lambda r, u, d: services.request_complete(request=r, actor=u, note=d["note"]),
+    "complete": Step(
+        "request_complete", holds("request:record_completion"), f.CompletionForm,
+        lambda r, u, form: services.request_complete(request=r, actor=u, note=form.cleaned_data["note"]),
+        gettext_lazy("Record completion at the desk"), gettext_lazy("completion recorded"),
     ),
-    "extend": Action(
-        "request_extend", "request:extend", f.ExtendForm,
-        lambda r, u, d: services.request_extend(request=r, actor=u, reason=d["reason"]),
+    "extend": Step(
+        "request_extend", holds("request:extend"), f.ExtendForm,
+        lambda r, u, form: services.request_extend(request=r, actor=u, reason=form.cleaned_data["reason"]),
+        gettext_lazy("Extend the deadline (once)"), gettext_lazy("deadline extended"),
         shown=lambda r: r.extended_due_on is None,
     ),
-    "decide": Action(
-        "request_decide", "request:decide", f.DecideForm,
+    "decide": Step(
+        "request_decide", holds("request:decide"), f.DecideForm,
         lambda r, u, form: services.request_decide(request=r, actor=u, data=form.notice_data()),
-        needs_office=True,
+        gettext_lazy("Decide and issue the written notice"), gettext_lazy("written notice issued"),
     ),
-    "forward": Action(
-        "request_forward", "request:forward", f.ForwardForm,
-        lambda r, u, d: services.request_forward(request=r, actor=u, to_office=d["to_office"], note=d["note"]),
-        needs_office=True,
-    ),
-    "deliver": Action(
-        "request_deliver", "request:hand_over", f.DeliverForm,
-        lambda r, u, d: services.request_deliver(
-            request=r, actor=u, method=d["method"], delivered_at=f.as_office_time(d["delivered_at"], r.office),
-            proof=d["proof"].file if d["proof"] else None, amount_paid=d["amount_paid"],
+    "forward": Step(
+        "request_forward", holds("request:forward"), f.ForwardForm,
+        lambda r, u, form: services.request_forward(
+            request=r, actor=u, to_office=form.cleaned_data["to_office"], note=form.cleaned_data["note"]
         ),
+        gettext_lazy("Forward to another KPU office"), gettext_lazy("request forwarded"),
+    ),
+    "deliver": Step(
+        "request_deliver", holds("request:hand_over"), f.DeliverForm, _deliver,
+        gettext_lazy("Record delivery"), gettext_lazy("delivery recorded"),
     ),
 }  # fmt: skip
 
-
-ACTION_TITLES = {
-    "assign": gettext_lazy("Assign to work units"),
-    "mark-incomplete": gettext_lazy("Mark incomplete"),
-    "complete": gettext_lazy("Record completion at the desk"),
-    "extend": gettext_lazy("Extend the deadline (once)"),
-    "decide": gettext_lazy("Decide and issue the written notice"),
-    "forward": gettext_lazy("Forward to another KPU office"),
-    "deliver": gettext_lazy("Record delivery"),
-}
+# Forms that choose among the office's work units or the other KPU offices.
+OFFICE_FORMS = frozenset({"assign", "decide", "forward"})
 
 
 def _initial(name: str, request: InformationRequest) -> dict[str, Any]:
@@ -120,20 +111,9 @@ def _initial(name: str, request: InformationRequest) -> dict[str, Any]:
     return {}
 
 
-def _make_form(name: str, request: InformationRequest, data: Any = None, files: Any = None) -> forms.Form:
-    action = ACTIONS[name]
-    kwargs: dict[str, Any] = {"office": request.office} if action.needs_office else {}
-    return action.form_class(data, files, initial=_initial(name, request), prefix=name, **kwargs)
-
-
-def _allowed_actions(user: Any, request: InformationRequest) -> list[str]:
-    return [
-        name
-        for name, action in ACTIONS.items()
-        if request.status in allowed_from(action.transition)
-        and action.shown(request)
-        and can(user, action.permission, request)
-    ]
+def _make_form(name: str, request: InformationRequest, user: Any, data: Any, files: Any) -> forms.Form:
+    kwargs: dict[str, Any] = {"office": request.office} if name in OFFICE_FORMS else {}
+    return ACTIONS[name].form_class(data, files, initial=_initial(name, request), prefix=name, **kwargs)
 
 
 def _deadline(request: InformationRequest) -> Any:
@@ -148,12 +128,7 @@ def _render_detail(
     http: HttpRequest, request: InformationRequest, bound: dict[str, forms.Form] | None = None
 ) -> HttpResponse:
     user = http.user
-    bound = bound or {}
-    # A form that failed stays on the page with what was typed, even when the step is no longer possible.
-    shown = set(_allowed_actions(user, request)) | set(bound)
-    action_forms = [
-        (name, ACTION_TITLES[name], bound.get(name) or _make_form(name, request)) for name in ACTIONS if name in shown
-    ]
+    action_forms = [(name, step.title, form) for name, step, form in step_forms(PAGE, user, request, bound)]
     personal = selectors.shows_personal_data(user, request)
     attachments = [a for a in request.attachments.all() if personal or a.kind not in PERSONAL_ATTACHMENTS]
     context = {
@@ -181,39 +156,18 @@ def request_detail(http: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def request_action(http: HttpRequest, pk: int, name: str) -> HttpResponse:
     """POST one action: 403 without the right, errors re-render with the input kept, then back to the request."""
-    request = get_request_for(http.user, pk)
-    action = ACTIONS.get(name)
-    if action is None:
-        raise Http404
-    if not can(http.user, action.permission, request):
-        raise PermissionDenied
-    form = _make_form(name, request, http.POST, http.FILES)
-    if form.is_valid():
-        try:
-            action.perform(request, http.user, form if name == "decide" else form.cleaned_data)
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        except services.RequestStateError as exc:
-            messages.error(http, str(exc))
-            request = get_request_for(http.user, pk)
-        else:
-            messages.success(http, _("Saved: %(step)s.") % {"step": _step_label(name)})
-            return redirect("requests_staff:detail", pk=pk)
-    return _render_detail(http, request, {name: form})
+    return run_step(http, get_request_for(http.user, pk), name, PAGE)
 
 
-def _step_label(name: str) -> str:
-    labels = {
-        "assign": _("assigned to work units"),
-        "mark-incomplete": _("marked incomplete"),
-        "complete": _("completion recorded"),
-        "extend": _("deadline extended"),
-        "decide": _("written notice issued"),
-        "forward": _("request forwarded"),
-        "deliver": _("delivery recorded"),
-    }
-    return labels[name]
+PAGE = StepPage(
+    steps=ACTIONS,
+    make_form=_make_form,
+    render=_render_detail,
+    reload=get_request_for,
+    detail_url="requests_staff:detail",
+    allows=lambda transition, request: request.status in allowed_from(transition),
+    state_errors=(services.RequestStateError,),
+)
 
 
 @login_required
@@ -235,8 +189,7 @@ def desk_intake(http: HttpRequest) -> HttpResponse:
                     submission_key=f"desk:{form.cleaned_data['submission_key']}",
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                errors_onto_form(form, exc)
             else:
                 messages.success(http, _("Request registered as %(number)s.") % {"number": created.registration_number})
                 return redirect("requests_staff:detail", pk=created.pk)

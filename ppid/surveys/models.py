@@ -71,6 +71,10 @@ class SurveyInvitation(models.Model):
     expires_at = models.DateTimeField(_("expires at"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
+    # The plain token, set only on the object survey_invite just created (for its e-mail and the
+    # demo data); never stored, so an invitation read back from the database has "".
+    token: str = ""
+
     class Meta:
         verbose_name = _("survey invitation")
         verbose_name_plural = _("survey invitations")

@@ -105,6 +105,7 @@ def survey_invite(*, request: InformationRequest) -> SurveyInvitation | None:
         after={"expires_at": invitation.expires_at},
     )
     transaction.on_commit(lambda: _mail_invitation(locked.pk, token))
+    invitation.token = token
     return invitation
 
 

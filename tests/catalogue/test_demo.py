@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from io import StringIO
 from typing import Any
 from unittest import mock
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from ppid.accounts.models import RoleMembership, User
@@ -32,23 +30,10 @@ from ppid.exemptions.demo import seed_exemptions
 from ppid.exemptions.models import ConsequenceOpinion, ConsequenceTest, Exemption
 from ppid.exemptions.workflow import Conclusion, ConsequenceStatus, ExemptionStatus
 from ppid.offices.models import Office
+from tests.demo_support import seed
 
 pytestmark = pytest.mark.django_db
 DEMO_CODES = ["00", "32", "32.73"]
-
-
-@pytest.fixture(autouse=True)
-def _demo_mode(settings: Any) -> None:
-    settings.DEMO_MODE = True
-
-
-def seed() -> str:
-    """seed_demo (staff, requests, legal), then the catalogue and exemption hooks, as seed_demo will call them."""
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    seed_catalogue(out.write)
-    seed_exemptions(out.write)
-    return out.getvalue()
 
 
 @pytest.fixture

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from io import StringIO
-from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
-from ppid.disputes.demo import seed_legal
 from ppid.disputes.models import Dispute, DisputeRuling, FollowUpTask
 from ppid.disputes.workflow import Forum, Stage, TaskKind
 from ppid.disputes.workflow import Outcome as DisputeOutcome
@@ -19,22 +15,10 @@ from ppid.objections.models import Objection
 from ppid.objections.workflow import Outcome, Reaction, Status
 from ppid.requests.models import InformationRequest
 from ppid.requests.workflow import Status as RequestStatus
+from tests.demo_support import seed
 
 pytestmark = pytest.mark.django_db
 DEMO_CODES = ["00", "32", "32.73"]
-
-
-@pytest.fixture(autouse=True)
-def _demo_mode(settings: Any) -> None:
-    settings.DEMO_MODE = True
-
-
-def seed() -> str:
-    """seed_demo (staff and requests), then the legal hook, as seed_demo calls it."""
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    seed_legal(out.write)
-    return out.getvalue()
 
 
 def counts() -> tuple[int, ...]:

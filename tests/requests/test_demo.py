@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from io import StringIO
-from typing import Any
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db.models import F, Max
 
 from ppid.events.models import Event
@@ -16,21 +13,11 @@ from ppid.offices.models import Office
 from ppid.requests.demo_bulk import bulk_fill_requests
 from ppid.requests.models import InformationRequest, RegistrationCounter, WrittenNotice
 from ppid.requests.workflow import OPEN_STATUSES, Outcome, Status
+from tests.demo_support import seed
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 DEMO_CODES = ["00", "32", "32.73"]
-
-
-@pytest.fixture(autouse=True)
-def _demo_mode(settings: Any) -> None:
-    settings.DEMO_MODE = True
-
-
-def seed(*args: str) -> str:
-    out = StringIO()
-    call_command("seed_demo", *args, stdout=out)
-    return out.getvalue()
 
 
 def assert_numbering_consistent() -> None:

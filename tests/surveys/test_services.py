@@ -63,6 +63,8 @@ def test_a_completed_request_is_invited_once_by_mail(
     token = _token_from_mail(request)
     assert len(token) >= 40
     assert token not in invitation.token_hash  # only the hash is stored
+    assert invitation.token == token  # the new object carries the link's token ...
+    assert SurveyInvitation.objects.get(pk=invitation.pk).token == ""  # ... the database does not
     assert Event.objects.filter(event_type=SURVEY_INVITED, object_id=str(request.pk)).count() == 1
 
     with pytest.raises(SurveyStateError):

@@ -17,13 +17,16 @@ from django.test.utils import override_settings
 from ppid.accounts.models import AccountKind, RoleMembership, User
 from ppid.accounts.roles import UNIT_ROLES, Role
 from ppid.accounts.services import membership_grant
+from ppid.annual.demo import seed_annual
 from ppid.catalogue.demo import seed_catalogue
 from ppid.catalogue.demo_bulk import ITEMS_PER_SCALE, bulk_fill_items
 from ppid.disputes.demo import seed_legal
 from ppid.exemptions.demo import seed_exemptions
+from ppid.guidance.demo import seed_guidance
 from ppid.offices.models import Office, WorkUnit
 from ppid.requests.demo import seed_requests
 from ppid.requests.demo_bulk import bulk_fill_requests
+from ppid.surveys.demo import seed_surveys
 
 DEMO_PASSWORD = "Demo-PPID-2026"  # noqa: S105 - demo mode only, listed in the README
 DEMO_OFFICES = {"ri": "00", "jabar": "32", "bandung": "32.73"}
@@ -82,6 +85,9 @@ class Command(BaseCommand):
             seed_legal(self.stdout.write)
             seed_catalogue(self.stdout.write)
             seed_exemptions(self.stdout.write)  # after the catalogue: one test closes a KPU RI item
+            seed_guidance(self.stdout.write)
+            seed_surveys(self.stdout.write)
+            seed_annual(self.stdout.write)  # after the work plans and surveys: the report reads them
             if options["scale"]:
                 self._seed_scale(options["scale"])
                 bulk_fill_requests(options["scale"], write=self.stdout.write)

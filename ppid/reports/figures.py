@@ -31,8 +31,6 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from ppid.offices.models import IANA_ZONES, Office, OfficeLevel
 
-# Statuses of a request that has not been answered yet (nor ended otherwise).
-PENDING_STATUSES = ("registered", "incomplete", "in_progress", "reopened")
 # Notices whose outcome relies on an exemption ground (Pasal 17 UU 14/2008).
 REFUSING_OUTCOMES = ("refused", "granted_part")
 # Court stages after the Commission's ruling (Pasal 47-50 UU 14/2008).
@@ -206,20 +204,15 @@ def request_figures(office: Office, period: Period, rollup: bool) -> RequestFigu
 
     Three queries (four on SQLite, where the percentiles take two ordered OFFSET reads)."""
     from ppid.requests.models import InformationRequest, WrittenNotice
-    from ppid.requests.selectors import due_expression, overdue_condition
+    from ppid.requests.selectors import REQUEST_STATES, due_expression, overdue_condition
     from ppid.requests.workflow import Outcome
 
     rows = InformationRequest.objects.filter(office_scope(office, rollup), received_in(period, office, rollup))
-    decided = Q(outcome__gt="")
+    decided = REQUEST_STATES["decided"]
     counts = with_issue_dates(rows.annotate(due=due_expression())).aggregate(
         received=Count("pk"),
-        decided=Count("pk", filter=decided),
-        pending=Count("pk", filter=Q(status__in=PENDING_STATUSES)),
         overdue=Count("pk", filter=overdue_condition()),
-        extended=Count("pk", filter=Q(extended_due_on__isnull=False)),
-        withdrawn=Count("pk", filter=Q(status="withdrawn")),
-        lapsed=Count("pk", filter=Q(status="lapsed")),
-        forwarded=Count("pk", filter=Q(status="forwarded")),
+        **{state: Count("pk", filter=condition) for state, condition in REQUEST_STATES.items()},
         on_time=Count("pk", filter=decided & on_time_condition()),
         timed=Count("pk", filter=decided & Q(working_days_taken__isnull=False)),
         # The outcomes in the same scan: one pass over the rows instead of a second GROUP BY.

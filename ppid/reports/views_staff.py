@@ -54,7 +54,17 @@ def _charts(figures: Figures) -> list[Chart]:
     outcomes = figures.requests.outcomes
     grounds = figures.requests.refusal_grounds
     return [
-        bar_chart(_("Decisions"), [(str(choice.label), outcomes.get(choice.value, 0), register) for choice in Outcome]),
+        bar_chart(
+            _("Decisions"),
+            [
+                (
+                    str(choice.label),
+                    outcomes.get(choice.value, 0),
+                    links.request_register(office, period, rollup, outcome=choice.value),
+                )
+                for choice in Outcome
+            ],
+        ),
         bar_chart(
             _("Refusal grounds (Pasal 17)"),
             [
@@ -122,9 +132,15 @@ def dashboard(http: HttpRequest) -> HttpResponse:
         "grid": _province_grid(period) if office.level == OfficeLevel.RI else None,
         "links": {
             "register": links.request_register(office, period, rollup),
+            **{
+                state: links.request_register(office, period, rollup, state=state)
+                for state in ("decided", "pending", "extended", "withdrawn", "lapsed", "forwarded")
+            },
             "overdue": links.overdue_worklist(office),
             "objections": links.objection_register(office, period, rollup),
             "disputes": links.dispute_list(office),
+            "coverage": links.dip_coverage(office),
+            "survey": links.survey_results(office, period, rollup),
         },
     }
     return render(http, "reports/staff/dashboard.html", context)

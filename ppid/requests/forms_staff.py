@@ -309,6 +309,20 @@ class RegisterFilterForm(forms.Form):
     date_to = forms.DateField(label=_("Received until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     office = forms.ModelChoiceField(label=_("Office"), required=False, queryset=Office.objects.none())
     descendants = forms.BooleanField(label=_("Include subordinate offices"), required=False, initial=True)
+    state = forms.ChoiceField(
+        label=_("Requests"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("pending", _("Pending (not answered yet)")),
+            ("decided", _("Decided")),
+            ("extended", _("Extended")),
+            ("withdrawn", _("Withdrawn")),
+            ("lapsed", _("Lapsed")),
+            ("forwarded", _("Forwarded")),
+        ],
+    )
+    outcome = forms.ChoiceField(label=_("Decision"), required=False, choices=[("", _("Any")), *Outcome.choices])
 
     def __init__(self, *args: Any, offices: QuerySet[Office], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

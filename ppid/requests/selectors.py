@@ -17,7 +17,7 @@ from ppid.accounts.permissions import ROLE_PERMISSIONS, active_memberships, can,
 from ppid.accounts.roles import UNIT_ROLES, Role
 from ppid.offices.models import IANA_ZONES, Office
 from ppid.requests.models import InformationRequest, RequestAssignment
-from ppid.requests.workflow import CLOCK_STATUSES, Outcome, Status
+from ppid.requests.workflow import CLOCK_STATUSES, PENDING_STATUSES, Outcome, Status
 from ppid.workdays.engine import Calendar
 from ppid.workdays.selectors import calendars_for_offices
 
@@ -177,6 +177,18 @@ def register_offices(user: Any) -> QuerySet[Office]:
     return filter_visible(user, "request:view", Office.objects.filter(is_active=True), office_field="")
 
 
+# Named subsets of requests: the register filters by them and the dashboards count them, so a
+# figure and the list behind it always agree.
+REQUEST_STATES: dict[str, Q] = {
+    "pending": Q(status__in=PENDING_STATUSES),
+    "decided": Q(outcome__gt=""),
+    "extended": Q(extended_due_on__isnull=False),
+    "withdrawn": Q(status=Status.WITHDRAWN),
+    "lapsed": Q(status=Status.LAPSED),
+    "forwarded": Q(status=Status.FORWARDED),
+}
+
+
 def register_rows(
     user: Any,
     *,
@@ -184,9 +196,15 @@ def register_rows(
     date_to: datetime.date | None = None,
     office: Office | None = None,
     include_descendants: bool = True,
+    state: str = "",
+    outcome: str = "",
 ) -> QuerySet[InformationRequest]:
     """The register rows `user` may read, in register order (office, year, number)."""
     rows = filter_visible(user, "request:view", InformationRequest.objects.all())
+    if state:
+        rows = rows.filter(REQUEST_STATES[state])
+    if outcome:
+        rows = rows.filter(outcome=outcome)
     if office is not None:
         scope = Q(office=office)
         if include_descendants:

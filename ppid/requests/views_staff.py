@@ -279,6 +279,7 @@ def _register_filtered(http: HttpRequest) -> tuple[f.RegisterFilterForm, Any]:
         d = form.cleaned_data
         kwargs = {"date_from": d["date_from"], "date_to": d["date_to"], "office": d["office"]}
         kwargs["include_descendants"] = d["descendants"]
+        kwargs.update(state=d["state"], outcome=d["outcome"])
     return form, selectors.register_rows(http.user, **kwargs)
 
 

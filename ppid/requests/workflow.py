@@ -37,6 +37,8 @@ class Outcome(models.TextChoices):
 OPEN_STATUSES = frozenset({Status.REGISTERED, Status.IN_PROGRESS})
 # A deadline the office must meet runs in these: the notice clock, or the Atasan PPID's order.
 CLOCK_STATUSES = OPEN_STATUSES | {Status.REOPENED}
+# Not answered yet, nor ended otherwise: what the dashboards count as pending.
+PENDING_STATUSES = CLOCK_STATUSES | {Status.INCOMPLETE}
 # Statuses after which nothing more happens to the request.
 FINAL_STATUSES = frozenset({Status.CLOSED, Status.LAPSED, Status.WITHDRAWN, Status.FORWARDED})
 

@@ -58,6 +58,21 @@ def test_dashboard_shows_the_office_figures_with_links(
         assert value not in html
 
 
+def test_every_request_figure_links_to_a_register_of_exactly_those_requests(
+    client: Client, known_year: KnownYear, ppid_officer: User, office: Office
+) -> None:
+    _login(client, ppid_officer)
+    response = client.get("/staf/dasbor/", {"office": office.code, "year": 2026})
+    figures, links = response.context["figures"].requests, response.context["links"]
+    assert figures.decided == 4 and figures.pending == 1  # the hand-built year
+    for state in ("decided", "pending", "extended", "withdrawn", "lapsed", "forwarded"):
+        listed = client.get(links[state]).context["summary"]["total"]
+        assert listed == getattr(figures, state), state
+    decisions = response.context["charts"][0]
+    for bar in decisions.bars:
+        assert client.get(bar.href).context["summary"]["total"] == bar.value, bar.label
+
+
 def test_dashboard_other_office_is_404(
     client: Client, ppid_officer: User, office_jateng: Office, office_jabar: Office
 ) -> None:

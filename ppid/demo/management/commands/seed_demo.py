@@ -1,5 +1,6 @@
 """Demo data: staff for every role at KPU RI, KPU Provinsi Jawa Barat and KPU Kota Bandung, with
-requests, objections and disputes in every state, a DIP and DIK, and consequence tests.
+requests, objections and disputes in every state, a DIP and DIK, consequence tests, directions and
+work plans, satisfaction surveys and annual reports.
 
 Idempotent. `--scale N` adds N synthetic liaison officers spread over all offices, each with an
 event, N bulk requests and 25 × N DIP items, so benchmarks can fill national volumes.

@@ -48,7 +48,8 @@ def _period(form: DashboardFilterForm, office: Office) -> Period:
     return period_for_year(year)
 
 
-def _charts(figures: Figures) -> list[Chart]:
+def _request_charts(figures: Figures) -> list[Chart]:
+    """Decisions and refusal grounds, shown with the request figures."""
     office, period, rollup = figures.office, figures.period, figures.rollup
     register = links.request_register(office, period, rollup)
     outcomes = figures.requests.outcomes
@@ -73,6 +74,13 @@ def _charts(figures: Figures) -> list[Chart]:
                 if choice.value in grounds
             ],
         ),
+    ]
+
+
+def _legal_charts(figures: Figures) -> list[Chart]:
+    """Objections by outcome and disputes by stage, shown with the objection and dispute figures."""
+    office, period, rollup = figures.office, figures.period, figures.rollup
+    return [
         bar_chart(
             _("Objections by outcome"),
             [
@@ -128,7 +136,8 @@ def dashboard(http: HttpRequest) -> HttpResponse:
         "period": period,
         "rollup": rollup,
         "figures": figures,
-        "charts": _charts(figures),
+        "request_charts": _request_charts(figures),
+        "legal_charts": _legal_charts(figures),
         "grid": _province_grid(period) if office.level == OfficeLevel.RI else None,
         "links": {
             "register": links.request_register(office, period, rollup),

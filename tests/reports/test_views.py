@@ -68,7 +68,7 @@ def test_every_request_figure_links_to_a_register_of_exactly_those_requests(
     for state in ("decided", "pending", "extended", "withdrawn", "lapsed", "forwarded"):
         listed = client.get(links[state]).context["summary"]["total"]
         assert listed == getattr(figures, state), state
-    decisions = response.context["charts"][0]
+    decisions = response.context["request_charts"][0]
     for bar in decisions.bars:
         assert client.get(bar.href).context["summary"]["total"] == bar.value, bar.label
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -21,15 +20,6 @@ from ppid.requests.validation import check_upload
 # Exempt is not a choice: information is closed only through a consequence test (Pasal 19 UU 14/2008).
 OPEN_CATEGORIES = [(c.value, c.label) for c in Category if c != Category.DIKECUALIKAN]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """A service's ValidationError on the form: by field where the form has it, else at the top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _office_units(office: Office) -> QuerySet[WorkUnit]:

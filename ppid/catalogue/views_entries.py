@@ -26,6 +26,7 @@ from ppid.catalogue.selectors import office_today
 from ppid.catalogue.services.items import EDITABLE
 from ppid.catalogue.views_common import get_entry_for, get_unit_list_for
 from ppid.catalogue.workflow import Category, EntryKind, ItemStatus, ListStatus, OnDemandType, RoundStatus
+from ppid.core.steps import errors_onto_form
 from ppid.offices.models import Office
 
 # --- how an entry reads on the list's page ---
@@ -111,7 +112,7 @@ def _save(http: HttpRequest, form: Any, call: Callable[[], object], done: str) -
     try:
         call()
     except ValidationError as exc:
-        f.add_service_errors(form, exc)
+        errors_onto_form(form, exc)
     except services.CatalogueStateError as exc:
         form.add_error(None, str(exc))
     else:

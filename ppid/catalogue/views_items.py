@@ -24,7 +24,7 @@ from ppid.catalogue import selectors, services
 from ppid.catalogue.models import InformationItem, ItemDocument
 from ppid.catalogue.views_common import get_item_for, pick_office, query_without_page
 from ppid.catalogue.workflow import Category, ItemStatus
-from ppid.core.steps import Step, StepPage, holds, run_step, step_forms
+from ppid.core.steps import Step, StepPage, errors_onto_form, holds, run_step, step_forms
 from ppid.events.models import Event
 from ppid.offices.models import Office
 
@@ -149,7 +149,7 @@ def item_edit(http: HttpRequest, pk: int) -> HttpResponse:
                 try:
                     services.item_update(item=item, actor=http.user, changes=changes, note=form.cleaned_data["note"])
                 except ValidationError as exc:
-                    f.add_service_errors(form, exc)
+                    errors_onto_form(form, exc)
                 except services.CatalogueStateError as exc:
                     form.add_error(None, str(exc))
                 else:
@@ -187,7 +187,7 @@ def publish_now(http: HttpRequest) -> HttpResponse:
                     office=office, actor=http.user, data=form.item_data(), **form.document_kwargs()
                 )
             except ValidationError as exc:
-                f.add_service_errors(form, exc)
+                errors_onto_form(form, exc)
             else:
                 messages.success(http, _("Published at once; the Atasan PPID will review it."))
                 return redirect("catalogue_staff:item", pk=item.pk)

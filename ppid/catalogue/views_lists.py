@@ -27,6 +27,7 @@ from ppid.catalogue.models import UnitList
 from ppid.catalogue.views_common import get_unit_list_for
 from ppid.catalogue.views_entries import entry_rows
 from ppid.catalogue.workflow import ListStatus, RoundStatus, list_allowed_from
+from ppid.core.steps import errors_onto_form
 from ppid.events.models import Event
 
 
@@ -134,7 +135,7 @@ def unit_list_step(http: HttpRequest, pk: int, name: str) -> HttpResponse:
         try:
             step.perform(unit_list, http.user, form.cleaned_data)
         except ValidationError as exc:
-            f.add_service_errors(form, exc)
+            errors_onto_form(form, exc)
         except services.CatalogueStateError as exc:
             messages.error(http, str(exc))
             unit_list = get_unit_list_for(http.user, pk)

@@ -19,6 +19,7 @@ from ppid.accounts.permissions import can, can_anywhere, filter_visible, offices
 from ppid.catalogue import forms_staff as f
 from ppid.catalogue import selectors, services
 from ppid.catalogue.models import Policy, PolicyVersion
+from ppid.core.steps import errors_onto_form
 from ppid.offices.models import Office
 
 POLICIES_PER_PAGE = 50
@@ -67,7 +68,7 @@ def policy_new(http: HttpRequest) -> HttpResponse:
                     is_public=d["is_public"],
                 )
             except ValidationError as exc:
-                f.add_service_errors(form, exc)
+                errors_onto_form(form, exc)
             else:
                 messages.success(http, _("Policy issued."))
                 return redirect("catalogue_staff:policy", pk=version.policy_id)
@@ -116,7 +117,7 @@ def policy_new_version(http: HttpRequest, pk: int) -> HttpResponse:
                 policy=policy,
             )
         except ValidationError as exc:
-            f.add_service_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(http, _("Version %(number)s issued.") % {"number": version.version})
             return redirect("catalogue_staff:policy", pk=pk)

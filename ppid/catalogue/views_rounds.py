@@ -17,6 +17,7 @@ from ppid.accounts.permissions import can, can_anywhere, offices_where
 from ppid.catalogue import forms_staff as f
 from ppid.catalogue import selectors, services
 from ppid.catalogue.models import CollectionRound
+from ppid.core.steps import errors_onto_form
 from ppid.events.models import Event
 from ppid.offices.models import Office
 
@@ -52,7 +53,7 @@ def round_open(http: HttpRequest) -> HttpResponse:
                     office=d["kantor"], actor=http.user, name=d["name"], due_on=d["due_on"]
                 )
             except ValidationError as exc:
-                f.add_service_errors(form, exc)
+                errors_onto_form(form, exc)
             else:
                 messages.success(http, _("Collection round “%(name)s” opened.") % {"name": collection.name})
                 return redirect("catalogue_staff:round", pk=collection.pk)

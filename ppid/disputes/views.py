@@ -18,11 +18,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from ppid.accounts.permissions import can, can_anywhere
+from ppid.core.steps import errors_onto_form
 from ppid.disputes import selectors, services
 from ppid.disputes.forms import DisputeFilterForm, DisputeRecordForm
 from ppid.disputes.models import DisputeDocument
 from ppid.disputes.services.filing import default_commission, filing_window_from
-from ppid.disputes.views_actions import apply_errors
 from ppid.disputes.workflow import Stage
 from ppid.objections.models import Objection
 from ppid.workdays.explain import DeadlineExplanation, deadline_explain
@@ -93,7 +93,7 @@ def dispute_new(http: HttpRequest) -> HttpResponse:
             try:
                 dispute = services.dispute_record(objection=objection, actor=http.user, data=form.dispute_data())
             except ValidationError as exc:
-                apply_errors(form, exc)
+                errors_onto_form(form, exc)
             else:
                 messages.success(http, _("Dispute recorded as %(number)s.") % {"number": dispute.dispute_number})
                 if dispute.is_late:

@@ -116,10 +116,6 @@ def make_form(name: str, dispute: Dispute, user: Any, data: Any, files: Any) -> 
     return form_class(data, files, initial=_initial(name, dispute), prefix=name, dispute=dispute)
 
 
-# ppid.disputes.views puts the task form's errors on the page the same way.
-apply_errors = errors_onto_form
-
-
 def _task_rows(user: Any, dispute: Dispute, bound: dict[int, forms.Form]) -> list[tuple[FollowUpTask, Any]]:
     rows: list[tuple[FollowUpTask, Any]] = []
     for task in dispute.tasks.select_related("done_by"):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from ppid.accounts.permissions import can, can_anywhere, filter_visible, offices_where
 from ppid.catalogue.models import InformationItem
 from ppid.catalogue.workflow import ItemStatus
+from ppid.core.steps import errors_onto_form
 from ppid.exemptions import forms as f
 from ppid.exemptions import services
 from ppid.exemptions.models import ConsequenceTest, Exemption
@@ -134,21 +135,6 @@ def _prefill(http: HttpRequest, offices: QuerySet[Office], items: QuerySet[Infor
     return initial
 
 
-def add_service_errors(form: Any, exc: ValidationError, labels: dict[str, Any] | None = None) -> None:
-    """The service's messages on the fields they name; others above the form, with the step's name when known."""
-    labels = labels or {}
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            if field in form.fields:
-                form.add_error(field, errors)
-            elif field in labels:
-                form.add_error(None, [f"{labels[field]}: {error}" for error in errors])
-            else:
-                form.add_error(None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @login_required
 def consequence_test_new(http: HttpRequest) -> HttpResponse:
     """A KPU office asks KPU RI for a test (Pasal 25 ayat (1)-(2)); a liaison team's first assessment starts one."""
@@ -164,7 +150,7 @@ def consequence_test_new(http: HttpRequest) -> HttpResponse:
                     origin=form.cleaned_data["office"], actor=http.user, data=form.start_data()
                 )
             except ValidationError as exc:
-                add_service_errors(form, exc)
+                errors_onto_form(form, exc)
             except PermissionDenied as exc:
                 form.add_error(None, str(exc) or _("You may not ask for a consequence test at this office."))
             else:

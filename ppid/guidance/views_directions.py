@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ppid.accounts.permissions import can, can_anywhere, offices_where
-from ppid.catalogue.forms_staff import add_service_errors
+from ppid.core.steps import errors_onto_form
 from ppid.events.models import Event
 from ppid.guidance import forms as f
 from ppid.guidance import services
@@ -91,7 +91,7 @@ def direction_new(http: HttpRequest) -> HttpResponse:
                 office=form.cleaned_data["office"], actor=http.user, data=form.data_for_service()
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            errors_onto_form(form, exc)
         except PermissionDenied as exc:
             form.add_error("office", str(exc))
         else:
@@ -200,7 +200,7 @@ def direction_action(http: HttpRequest, pk: int, name: str, addressee_pk: int | 
         try:
             _perform(http, name, direction, addressee, form)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            errors_onto_form(form, exc)
         except PermissionDenied as exc:
             form.add_error(None, str(exc))
         except services.DirectionStateError as exc:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ppid.accounts.permissions import can, can_anywhere, offices_where
-from ppid.catalogue.forms_staff import add_service_errors
+from ppid.core.steps import errors_onto_form
 from ppid.events.models import Event
 from ppid.guidance import forms as f
 from ppid.guidance import services
@@ -60,7 +60,7 @@ def workplan_list(http: HttpRequest) -> HttpResponse:
                     office=form.cleaned_data["office"], year=form.cleaned_data["year"], actor=http.user
                 )
             except ValidationError as exc:
-                add_service_errors(form, exc)
+                errors_onto_form(form, exc)
             except PermissionDenied as exc:
                 form.add_error("office", str(exc))
             else:
@@ -144,7 +144,7 @@ def workplan_action(http: HttpRequest, pk: int, name: str, activity_pk: int | No
         try:
             _perform(name, plan, activity, http.user, form)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            errors_onto_form(form, exc)
         except PermissionDenied as exc:
             form.add_error(None, str(exc))
         except services.WorkPlanStateError as exc:

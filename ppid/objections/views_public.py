@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppid.accounts.permissions import TrackingVisitor, can
+from ppid.core.steps import errors_onto_form
 from ppid.disputes.models import Dispute
 from ppid.disputes.services import DisputeData, DisputeStateError, dispute_report
 from ppid.disputes.services.filing import default_commission
@@ -51,7 +52,6 @@ from ppid.requests.models import Channel, InformationRequest
 from ppid.requests.views_public import (
     SESSION_TRACKED,
     _actor,
-    _add_service_errors,
     _get_request_or_404,
     _local,
     public_events_of,
@@ -169,7 +169,8 @@ def objection_new(request: HttpRequest, request_pk: int) -> HttpResponse:
                     submission_key=form.cleaned_data["submission_key"],
                 )
             except ValidationError as exc:
-                _add_service_errors(form, exc)
+                errors_onto_form(form, exc)
+                form.describe_errors()
             else:
                 messages.success(
                     request,
@@ -226,7 +227,8 @@ def objection_settlement(request: HttpRequest, pk: int) -> HttpResponse:
                 objection_reject_settlement(objection=objection, actor=actor, note=note)
                 done = _("You did not confirm the agreement. The Atasan PPID will answer your objection.")
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            errors_onto_form(form, exc)
+            form.describe_errors()
         except ObjectionStateError as exc:
             messages.error(request, str(exc))
             return redirect("objections_public:detail", pk=objection.pk)
@@ -255,7 +257,8 @@ def objection_reaction(request: HttpRequest, pk: int) -> HttpResponse:
                 objection=objection, actor=actor, reaction=reaction, note=form.cleaned_data["note"]
             )
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            errors_onto_form(form, exc)
+            form.describe_errors()
         except ObjectionStateError as exc:
             messages.error(request, str(exc))
             return redirect("objections_public:detail", pk=objection.pk)
@@ -298,7 +301,8 @@ def objection_dispute(request: HttpRequest, pk: int) -> HttpResponse:
                     ),
                 )
             except ValidationError as exc:
-                _add_service_errors(form, exc)
+                errors_onto_form(form, exc)
+                form.describe_errors()
             except DisputeStateError as exc:
                 messages.error(request, str(exc))
                 return redirect("objections_public:detail", pk=objection.pk)

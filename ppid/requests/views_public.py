@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ppid.accounts.models import AccountKind
 from ppid.accounts.permissions import TrackingVisitor, can
+from ppid.core.steps import errors_onto_form
 from ppid.disputes.models import Dispute
 from ppid.disputes.services import common as dispute_events
 from ppid.events.models import Event, EventQuerySet
@@ -132,15 +133,6 @@ def _actor(request: HttpRequest, obj: InformationRequest) -> Any:
     if obj.pk in tracked:
         return TrackingVisitor(request_ids=frozenset(tracked))
     return user
-
-
-def _add_service_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-    form.describe_errors()
 
 
 # --- deadline and timeline, public-safe -----------------------------------------------------
@@ -276,7 +268,8 @@ def request_new(request: HttpRequest) -> HttpResponse:
                     submission_key=form.cleaned_data["submission_key"],
                 )
             except ValidationError as exc:
-                _add_service_errors(form, exc)
+                errors_onto_form(form, exc)
+                form.describe_errors()
             else:
                 _remember(request, SESSION_SUBMITTED, obj.pk)
                 _remember(request, SESSION_TRACKED, obj.pk)
@@ -392,7 +385,8 @@ def track_complete(request: HttpRequest, pk: int) -> HttpResponse:
                 attachments=form.new_attachments(),
             )
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            errors_onto_form(form, exc)
+            form.describe_errors()
         except RequestStateError as exc:
             messages.error(request, str(exc))
         else:
@@ -411,7 +405,8 @@ def track_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             request_withdraw(request=obj, actor=_actor(request, obj), reason=form.cleaned_data["reason"])
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            errors_onto_form(form, exc)
+            form.describe_errors()
         except RequestStateError as exc:
             messages.error(request, str(exc))
         else:

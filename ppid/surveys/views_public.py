@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from ppid.core.steps import errors_onto_form
 from ppid.surveys.forms import SurveyForm
 from ppid.surveys.models import SurveyElement
 from ppid.surveys.services import SurveyStateError, invitation_for, survey_submit
@@ -16,14 +17,6 @@ from ppid.surveys.services import SurveyStateError, invitation_for, survey_submi
 def _closed(http: HttpRequest, exc: SurveyStateError) -> HttpResponse:
     # 410 tells crawlers and browsers the link is gone; the page still explains why.
     return render(http, "surveys/public/closed.html", {"message": str(exc)}, status=410)
-
-
-def _add_errors(form: SurveyForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @never_cache
@@ -41,7 +34,7 @@ def survey_form(http: HttpRequest, token: str) -> HttpResponse:
         except SurveyStateError as exc:
             return _closed(http, exc)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             return redirect("surveys_public:thanks")
     context = {"form": form, "office": invitation.request.office}

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from ppid.annual.models import AnnualReport, AnnualReportRule
 from ppid.annual.selectors import visible_reports
+from ppid.core.readonly_admin import ReadOnlyAdmin
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(admin.ModelAdmin[AnnualReport]):
+class AnnualReportAdmin(ReadOnlyAdmin):
     list_display = ["report_office", "year", "rollup", "status", "submitted", "approved", "published"]
     list_filter = ["status", "year", "rollup", "office__level"]
     search_fields = ["office__name", "office__code"]
@@ -42,15 +43,6 @@ class AnnualReportAdmin(admin.ModelAdmin[AnnualReport]):
     @admin.display(description=_("published at"), ordering="published_at")
     def published(self, obj: AnnualReport) -> Any:
         return obj.published_at
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: AnnualReport | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: AnnualReport | None = None) -> bool:
-        return False
 
 
 @admin.register(AnnualReportRule)

@@ -4,29 +4,13 @@ the events."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from ppid.accounts.permissions import filter_visible
+from ppid.core.readonly_admin import ReadOnlyAdmin, ReadOnlyInline
 from ppid.disputes.models import Dispute, DisputeParty, DisputeRuling, DisputeSession, FollowUpTask
-
-
-class ReadOnlyInline(admin.TabularInline[Any, Any]):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
 
 
 class PartyInline(ReadOnlyInline):
@@ -51,7 +35,7 @@ class TaskInline(ReadOnlyInline):
 
 
 @admin.register(Dispute)
-class DisputeAdmin(admin.ModelAdmin[Dispute]):
+class DisputeAdmin(ReadOnlyAdmin):
     # Documents are left out: case files may hold the requester's personal data (UU PDP); they are
     # read on the staff pages, where the office's rule applies.
     list_display = [
@@ -74,18 +58,9 @@ class DisputeAdmin(admin.ModelAdmin[Dispute]):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Dispute]:
         return filter_visible(request.user, "dispute:view", super().get_queryset(request))
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Dispute | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Dispute | None = None) -> bool:
-        return False
-
 
 @admin.register(FollowUpTask)
-class FollowUpTaskAdmin(admin.ModelAdmin[FollowUpTask]):
+class FollowUpTaskAdmin(ReadOnlyAdmin):
     """Tasks are completed by the Atasan PPID or the PPID on the dispute's page (task_complete)."""
 
     list_display = ["dispute", "office", "kind", "due_on", "done_at", "done_by"]
@@ -95,12 +70,3 @@ class FollowUpTaskAdmin(admin.ModelAdmin[FollowUpTask]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[FollowUpTask]:
         return filter_visible(request.user, "dispute:view", super().get_queryset(request))
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: FollowUpTask | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: FollowUpTask | None = None) -> bool:
-        return False

@@ -3,39 +3,19 @@ only through their service functions (the staff pages and API); their history is
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from ppid.core.readonly_admin import ReadOnlyAdmin, ReadOnlyInline
 from ppid.exemptions.models import ConsequenceOpinion, ConsequenceTest, Exemption
 from ppid.exemptions.selectors import visible_exemptions, visible_tests
 
 
-class ReadOnlyAdmin(admin.ModelAdmin[Any]):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class OpinionInline(admin.TabularInline[ConsequenceOpinion, ConsequenceTest]):
+class OpinionInline(ReadOnlyInline):
     model = ConsequenceOpinion
     fields = ("kind", "name", "position", "opinion", "agrees", "signed_at")
     readonly_fields = ("kind", "name", "position", "opinion", "agrees", "signed_at")
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(ConsequenceTest)

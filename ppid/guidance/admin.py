@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Count, Model, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from ppid.core.readonly_admin import ReadOnlyAdmin, ReadOnlyInline
 from ppid.guidance.models import Direction, DirectionAddressee, DirectionReport, PlanActivity, WorkPlan
 from ppid.guidance.selectors import inbox, issued_visible, visible_plans
 
@@ -22,32 +23,6 @@ def directions_visible(user: Any) -> QuerySet[Direction]:
     return Direction.objects.filter(
         Q(pk__in=issued_visible(user).values("pk")) | Q(pk__in=inbox(user).values("direction_id"))
     )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin[Any]):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReadOnlyInline(admin.TabularInline[Any, Any]):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
 
 
 class ReportInline(ReadOnlyInline):

@@ -11,12 +11,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ppid.core.readonly_admin import ReadOnlyAdmin
 from ppid.notifications.models import OutboxMessage
 from ppid.notifications.services import outbox_retry, outbox_visible_to
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class OutboxMessageAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "subject", "recipients", "office", "status", "attempts", "next_attempt_at", "sent_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["subject", "dedupe_key"]
@@ -42,15 +43,6 @@ class OutboxMessageAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         if obj is not None:
             return outbox_visible_to(request.user).filter(pk=obj.pk).exists()
         return self._may_read(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.action(description=gettext_lazy("Send the selected messages again now"))
     def retry_now(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:

@@ -8,11 +8,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from ppid.accounts.permissions import filter_visible
+from ppid.core.readonly_admin import ReadOnlyAdmin
 from ppid.objections.models import Objection
 
 
 @admin.register(Objection)
-class ObjectionAdmin(admin.ModelAdmin[Objection]):
+class ObjectionAdmin(ReadOnlyAdmin):
     list_display = [
         "objection_number",
         "office",
@@ -34,12 +35,3 @@ class ObjectionAdmin(admin.ModelAdmin[Objection]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Objection]:
         return filter_visible(request.user, "objection:view", super().get_queryset(request))
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Objection | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Objection | None = None) -> bool:
-        return False

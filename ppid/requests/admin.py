@@ -8,6 +8,7 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 
 from ppid.accounts.permissions import can, filter_visible
+from ppid.core.readonly_admin import ReadOnlyAdmin
 from ppid.requests.models import InformationRequest, RateCardItem
 from ppid.requests.rate_card import RATE_CARD_FIELDS, rate_card_item_save
 
@@ -37,7 +38,7 @@ class RateCardItemAdmin(admin.ModelAdmin[RateCardItem]):
 
 
 @admin.register(InformationRequest)
-class InformationRequestAdmin(admin.ModelAdmin[InformationRequest]):
+class InformationRequestAdmin(ReadOnlyAdmin):
     """Read-only: requests change only through their service functions (the staff pages and API)."""
 
     list_display = ["registration_number", "office", "status", "outcome", "received_at", "notice_due_on"]
@@ -48,12 +49,3 @@ class InformationRequestAdmin(admin.ModelAdmin[InformationRequest]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[InformationRequest]:
         return filter_visible(request.user, "request:view", super().get_queryset(request))
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: InformationRequest | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: InformationRequest | None = None) -> bool:
-        return False

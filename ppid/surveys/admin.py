@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.http import HttpRequest
 
+from ppid.core.readonly_admin import ReadOnlyAdmin
 from ppid.surveys.models import SurveyBand, SurveyElement, SurveyInvitation
 
 
@@ -21,17 +21,8 @@ class SurveyBandAdmin(admin.ModelAdmin[SurveyBand]):
 
 
 @admin.register(SurveyInvitation)
-class SurveyInvitationAdmin(admin.ModelAdmin[SurveyInvitation]):
+class SurveyInvitationAdmin(ReadOnlyAdmin):
     """Read-only: invitations are written by the survey services alone."""
 
     list_display = ["request", "sent_at", "expires_at", "answered_at"]
     readonly_fields = ["request", "sent_at", "expires_at", "answered_at"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: SurveyInvitation | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: SurveyInvitation | None = None) -> bool:
-        return False

@@ -140,12 +140,11 @@ def received_in(period: Period, office: Office, rollup: bool, field: str = "rece
 
 
 def received_in_any_zone(period: Period, field: str = "received_at") -> Q:
-    """Rows of any office received within the period by that office's local date."""
-    condition = Q(pk__in=[])
-    for label, key in IANA_ZONES.items():
-        start, end = _local_bounds(period, ZoneInfo(key))
-        condition |= Q(office__time_zone=label, **{f"{field}__gte": start, f"{field}__lt": end})
-    return condition
+    """Rows of any office received within the period by that office's local date (the register's
+    date filter, so that a figure and the list behind it agree)."""
+    from ppid.requests.selectors import received_between
+
+    return received_between(period.start, period.end, field)
 
 
 def _issued_local_date() -> Case:

@@ -8,6 +8,7 @@ import hmac
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import BooleanField, Case, Count, DateField, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
@@ -79,6 +80,22 @@ def _local_today(zone_key: str) -> datetime.date:
     from zoneinfo import ZoneInfo
 
     return timezone.now().astimezone(ZoneInfo(zone_key)).date()
+
+
+def received_between(date_from: datetime.date | None, date_to: datetime.date | None, field: str = "received_at") -> Q:
+    """Received from `date_from` to `date_to` (inclusive; either may be open) by the receiving
+    office's local date: one condition per time zone, since WIB, WITA and WIT days start apart."""
+    condition = Q(pk__in=[])
+    for label, zone_key in IANA_ZONES.items():
+        zone = ZoneInfo(zone_key)
+        part = Q(office__time_zone=label)
+        if date_from is not None:
+            part &= Q(**{f"{field}__gte": datetime.datetime.combine(date_from, datetime.time.min, tzinfo=zone)})
+        if date_to is not None:
+            next_day = date_to + datetime.timedelta(days=1)
+            part &= Q(**{f"{field}__lt": datetime.datetime.combine(next_day, datetime.time.min, tzinfo=zone)})
+        condition |= part
+    return condition
 
 
 def overdue_condition() -> Q:
@@ -210,10 +227,8 @@ def register_rows(
         if include_descendants:
             scope |= Q(office__path__startswith=f"{office.path}/")
         rows = rows.filter(scope)
-    if date_from is not None:
-        rows = rows.filter(received_at__date__gte=date_from)
-    if date_to is not None:
-        rows = rows.filter(received_at__date__lte=date_to)
+    if date_from is not None or date_to is not None:
+        rows = rows.filter(received_between(date_from, date_to))
     return rows.select_related("office", "requester", "notice", "delivery").order_by("office__path", "year", "sequence")
 
 

@@ -181,3 +181,20 @@ def test_the_number_of_queries_does_not_grow_with_the_register(
         request_in(Status.DECIDED)
 
     assert _count_queries(client) == with_three
+
+
+def test_the_period_is_read_in_each_office_s_own_time_zone(
+    submit: Callable[..., InformationRequest], staff: Callable[..., User]
+) -> None:
+    papua = Office.objects.filter(time_zone="WIT").order_by("path").first()
+    assert papua is not None
+    # 23:30 WIB on Monday 2 March 2026 is already 01:30 on Tuesday 3 March in Jayapura (WIT).
+    with frozen_now(datetime.datetime(2026, 3, 2, 23, 30, tzinfo=WIB)):
+        late = submit(office=papua)
+    client = logged_in(staff(Role.DESK, papua))
+
+    on_tuesday = client.get(URL, {"date_from": "2026-03-03", "date_to": "2026-03-03"})
+    on_monday = client.get(URL, {"date_from": "2026-03-02", "date_to": "2026-03-02"})
+
+    assert [row.pk for row in on_tuesday.context["entries"]] == [late.pk]
+    assert list(on_monday.context["entries"]) == []

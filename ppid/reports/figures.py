@@ -14,14 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db import connection
 from django.db.models import (
-    Aggregate,
     Case,
     Count,
     DateField,
     Exists,
-    FloatField,
     OuterRef,
     Q,
     QuerySet,
@@ -103,18 +100,6 @@ class Figures:
     satisfaction: Any
 
 
-class PercentileCont(Aggregate):
-    """PostgreSQL's ordered-set aggregate percentile_cont(p) WITHIN GROUP (ORDER BY x)."""
-
-    function = "percentile_cont"
-    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
-
-    def __init__(self, expression: Any, fraction: float, **extra: Any) -> None:
-        # A constant of this module, never user input: safe to put in the SQL text.
-        super().__init__(expression, fraction=float(fraction), **extra)
-
-
 def office_scope(office: Office, rollup: bool, prefix: str = "office") -> Q:
     """The office alone, or the office and every office below it (its path prefix).
     `prefix=""` filters Office rows themselves."""
@@ -179,29 +164,40 @@ def _grouped(rows: QuerySet[Any], field: str) -> dict[str, int]:
 
 
 def _percentiles(timed: QuerySet[Any], count: int) -> tuple[float | None, float | None]:
-    """Median and 90th percentile of working_days_taken, interpolated like percentile_cont."""
+    """Median and 90th percentile of working_days_taken, interpolated like percentile_cont.
+
+    Days taken are small whole numbers, so one GROUP BY gives their histogram (a few dozen rows,
+    a parallel hash aggregate on PostgreSQL) and the values at any rank are read from it: cheaper
+    than sorting every decided request, and the same code on every database."""
     if not count:
         return None, None
-    if connection.vendor == "postgresql":
-        result = timed.aggregate(
-            median=PercentileCont("working_days_taken", 0.5), p90=PercentileCont("working_days_taken", 0.9)
-        )
-        return float(result["median"]), float(result["p90"])
-    ordered = timed.order_by("working_days_taken").values_list("working_days_taken", flat=True)
-    values: list[float | None] = []
-    for fraction in (0.5, 0.9):
-        position = fraction * (count - 1)
-        low = math.floor(position)
-        pair = [float(v) for v in ordered[low : low + 2]]
-        upper = pair[1] if len(pair) > 1 else pair[0]
-        values.append(pair[0] + (upper - pair[0]) * (position - low))
-    return values[0], values[1]
+    histogram = list(
+        timed.order_by().values_list("working_days_taken").annotate(n=Count("pk")).order_by("working_days_taken")
+    )
+    return _value_at(histogram, 0.5 * (count - 1)), _value_at(histogram, 0.9 * (count - 1))
+
+
+def _value_at(histogram: list[tuple[int, int]], position: float) -> float:
+    """The value at a fractional rank (0-based) of the sorted values, interpolated between neighbours."""
+    low_rank = math.floor(position)
+    low = _rank(histogram, low_rank)
+    high = _rank(histogram, low_rank + 1) if position > low_rank else low
+    return low + (high - low) * (position - low_rank)
+
+
+def _rank(histogram: list[tuple[int, int]], rank: int) -> float:
+    seen = 0
+    for value, n in histogram:
+        seen += n
+        if rank < seen:
+            return float(value)
+    return float(histogram[-1][0])
 
 
 def request_figures(office: Office, period: Period, rollup: bool) -> RequestFigures:
     """Pasal 12 UU 14/2008 and Perki 1/2021 Pasal 56: received, decided, time taken, outcomes, grounds.
 
-    Three queries (four on SQLite, where the percentiles take two ordered OFFSET reads)."""
+    Three queries: the counts, the histogram of days taken (for the percentiles), the refusal grounds."""
     from ppid.requests.models import InformationRequest, WrittenNotice
     from ppid.requests.selectors import REQUEST_STATES, due_expression, overdue_condition
     from ppid.requests.workflow import Outcome
